@@ -1,0 +1,48 @@
+//! `lexo`: read article files and tag their entities from the command line (glue over lexo-core).
+
+mod eval;
+mod output;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+lexo — read article files (the same pipeline as the Lexo web app)
+
+USAGE:
+  lexo read FILE...        one JSON object per file per line: metadata, reading time,
+                           cleaned text, related links, entities (offsets into text)
+  lexo tag FILE...         entities of each file's whole text as it is (no cleanup)
+  lexo eval-ner [GOLD...]  score entities against gold JSONL (default: ../shared/data/ner/gold/*-dev.jsonl)
+  lexo eval-lang [DIR]     language identification accuracy on DIR/MANIFEST.tsv
+                           (default: ../shared/data/articles)
+
+Exit status is 1 if any file could not be read (after printing all of them).";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (cmd, rest) = match args.split_first() {
+        Some((c, r)) => (c.as_str(), r),
+        None => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match cmd {
+        "read" | "tag" if rest.is_empty() => {
+            eprintln!("lexo {cmd}: give at least one FILE\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        "read" => output::run(rest, output::Mode::Read),
+        "tag" => output::run(rest, output::Mode::Tag),
+        "eval-ner" => eval::ner(rest),
+        "eval-lang" => eval::lang(rest),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        other => {
+            eprintln!("lexo: unknown command {other:?}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Analysis of a read article: language, reading time, entities.
+
+pub mod entities;
+pub mod language;
+pub mod reading_time;

@@ -1,0 +1,154 @@
+//! Bytes -> text: detect what a file is and decode UTF-8 / UTF-16, refusing binaries with a reason.
+
+use crate::Error;
+
+/// Magic numbers of common non-text files, so the message can name what the file is.
+const SIGNATURES: &[(&[u8], &str)] = &[
+    (b"%PDF", "PDF document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xFF\xD8\xFF", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"RIFF", "RIFF media (WebP, WAV or AVI)"),
+    (b"PK\x03\x04", "ZIP archive (EPUB, DOCX and other zipped formats are not read yet)"),
+    (b"\x1F\x8B", "gzip archive"),
+    (b"7z\xBC\xAF", "7-Zip archive"),
+    (b"Rar!", "RAR archive"),
+    (b"\x7FELF", "executable"),
+    (b"MZ", "Windows executable"),
+    (b"\x00asm", "WebAssembly module"),
+    (b"ID3", "MP3 audio"),
+    (b"OggS", "Ogg media"),
+    (b"fLaC", "FLAC audio"),
+    (b"\xD0\xCF\x11\xE0", "legacy Office document"),
+    (b"SQLite format 3", "SQLite database"),
+];
+
+/// Decode a file's bytes into text.
+pub fn decode(bytes: &[u8]) -> Result<String, Error> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8(rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, u16::from_be_bytes);
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::Empty);
+    }
+    if let Some((_, kind)) = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        // "MZ" and "ID3" are also plausible first letters of text: only trust them with binary bytes.
+        if !(magic_is_weak(bytes) && looks_textual(bytes)) {
+            return Err(Error::Unsupported { kind });
+        }
+    }
+    if let Some(le) = utf16_without_bom(bytes) {
+        return utf16(bytes, if le { u16::from_le_bytes } else { u16::from_be_bytes });
+    }
+    if !looks_textual(bytes) {
+        return Err(Error::Binary);
+    }
+    utf8(bytes)
+}
+
+fn magic_is_weak(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"MZ") || bytes.starts_with(b"ID3")
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, Error> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Error::UnknownEncoding)?;
+    non_empty(text.to_owned())
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Error> {
+    if bytes.len() % 2 != 0 {
+        return Err(Error::MalformedUtf16);
+    }
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let text: String = char::decode_utf16(units).collect::<Result<_, _>>().map_err(|_| Error::MalformedUtf16)?;
+    non_empty(text)
+}
+
+fn non_empty(text: String) -> Result<String, Error> {
+    if text.trim().is_empty() {
+        Err(Error::Empty)
+    } else {
+        Ok(text)
+    }
+}
+
+/// BOM-less UTF-16 shows as NUL bytes on every other position for Latin text.
+/// Returns `Some(true)` for little-endian, `Some(false)` for big-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd_nul * 10 >= pairs * 7 && even_nul * 20 < pairs {
+        Some(true)
+    } else if even_nul * 10 >= pairs * 7 && odd_nul * 20 < pairs {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Text has no NUL bytes and few control characters besides whitespace.
+fn looks_textual(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    if sample.contains(&0) {
+        return false;
+    }
+    let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
+    controls * 100 <= sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("Për ëndërr".as_bytes()).unwrap(), "Për ëndërr");
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice("Çfarë".as_bytes());
+        assert_eq!(decode(&with_bom).unwrap(), "Çfarë");
+    }
+
+    #[test]
+    fn utf16_both_orders_with_and_without_bom() {
+        let text = "Shqipëri çelës";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&[&[0xFF, 0xFE][..], &le].concat()).unwrap(), text);
+        assert_eq!(decode(&[&[0xFE, 0xFF][..], &be].concat()).unwrap(), text);
+        assert_eq!(decode(&le).unwrap(), text);
+        assert_eq!(decode(&be).unwrap(), text);
+    }
+
+    #[test]
+    fn binaries_are_named_not_garbled() {
+        assert_eq!(decode(b"%PDF-1.7\n\x00\x01"), Err(Error::Unsupported { kind: "PDF document" }));
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\x00"), Err(Error::Unsupported { kind: "PNG image" }));
+        assert_eq!(decode(&[1, 2, 3, 0, 0, 7, 200, 13]), Err(Error::Binary));
+        assert!(decode(b"\x89PNG").unwrap_err().to_string().contains("not supported"));
+    }
+
+    #[test]
+    fn weak_magic_at_text_start_is_still_text() {
+        assert_eq!(decode(b"MZ Holdings reported profits.").unwrap(), "MZ Holdings reported profits.");
+    }
+
+    #[test]
+    fn empty_and_legacy_encodings_are_explained() {
+        assert_eq!(decode(b""), Err(Error::Empty));
+        assert_eq!(decode(b" \n\t "), Err(Error::Empty));
+        // "Përshëndetje" in Windows-1252: ë is 0xEB, invalid as UTF-8.
+        assert_eq!(decode(b"P\xEBrsh\xEBndetje"), Err(Error::UnknownEncoding));
+        assert_eq!(decode(&[0xFF, 0xFE, 0x41]), Err(Error::MalformedUtf16));
+    }
+}

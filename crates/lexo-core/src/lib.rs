@@ -1,0 +1,82 @@
+//! Lexo's core: article files in, a clean [`Article`] out, with its language, reading time and
+//! named entities. Pure Rust, no browser or terminal dependencies; the web app and the `lexo`
+//! CLI are thin layers over [`read`] and [`tag`].
+//!
+//! ```
+//! let doc = lexo_core::read("Bota\n\nTitulli i lajmit sot\n\nNjë paragraf për Tiranën.\n\nTjetri.".as_bytes(), "a.txt").unwrap();
+//! assert_eq!(doc.article.meta.section.as_deref(), Some("Bota"));
+//! assert_eq!(doc.lang.code, "sq");
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod analyze;
+pub mod decode;
+mod error;
+pub mod formats;
+pub mod model;
+pub mod noise;
+
+pub use analyze::entities::{Entities, EntityGroup, EntityKind, Mention, Recognizer, RuleRecognizer, Span};
+pub use analyze::language::Lang;
+pub use analyze::reading_time::ReadingTime;
+pub use error::Error;
+pub use model::{Article, Block, Direction, Metadata, SourceFormat};
+
+/// A read and analysed article: what the app renders and the CLI prints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub article: Article,
+    /// The cleaned body as plain text ([`Article::text`]); entity offsets point into it.
+    pub text: String,
+    pub lang: Lang,
+    pub reading_time: ReadingTime,
+    pub entities: Entities,
+}
+
+/// Read a file's bytes into an analysed article. `file_name` is used for format detection.
+pub fn read(bytes: &[u8], file_name: &str) -> Result<Document, Error> {
+    let _ = file_name; // plain text is the only format so far; HTML/Markdown/JSON will dispatch here
+    let text = decode::decode(bytes)?;
+    let mut article = formats::text::read(&text);
+    let body = article.text();
+    // Title included: it is text in the article's language too, and short bodies need it.
+    let lang_sample = format!("{}\n{}", article.meta.title.as_deref().unwrap_or(""), body);
+    let lang = analyze::language::detect(&lang_sample);
+    if lang.is_rtl() {
+        article.meta.direction = Direction::Rtl;
+    }
+    let reading_time = analyze::reading_time::estimate(&body, lang.code);
+    let entities = analyze::entities::recognize(&body, lang);
+    Ok(Document { article, text: body, lang, reading_time, entities })
+}
+
+/// Entities of a file's whole decoded text, as it is (no cleanup): what gold sets score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagged {
+    pub text: String,
+    pub lang: Lang,
+    pub entities: Entities,
+}
+
+/// Tag a file's whole decoded text with entities.
+pub fn tag(bytes: &[u8]) -> Result<Tagged, Error> {
+    let text = decode::decode(bytes)?;
+    let lang = analyze::language::detect(&text);
+    let entities = analyze::entities::recognize(&text, lang);
+    Ok(Tagged { text, lang, entities })
+}
+
+/// Entity recognition on text already in memory (used by `tag` and by evaluation tools).
+pub fn tag_text(text: &str, lang: Option<&str>) -> Tagged {
+    let detected = analyze::language::detect(text);
+    let lang = match lang {
+        Some(code) => Lang { code: static_code(code).unwrap_or(detected.code), script: detected.script },
+        None => detected,
+    };
+    Tagged { text: text.to_owned(), lang, entities: analyze::entities::recognize(text, lang) }
+}
+
+/// Map a language code to the static code used in [`Lang`], if supported.
+fn static_code(code: &str) -> Option<&'static str> {
+    ["sq", "en", "de", "fr", "it", "es", "pt", "nl", "pl", "sr", "ru", "el", "tr"].into_iter().find(|c| *c == code)
+}

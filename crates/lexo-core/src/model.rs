@@ -1,0 +1,108 @@
+//! The `Article` model every format is read into: metadata plus typed blocks.
+
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Serialize};
+
+/// Which reader produced an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
+pub enum SourceFormat {
+    #[default]
+    PlainText,
+}
+
+/// Writing direction of the article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(rename_all = "lowercase"))]
+pub enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+/// What is known about an article besides its body.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub section: Option<String>,
+    pub byline: Option<String>,
+    /// As found in the file (ISO date where the source gives one).
+    pub published: Option<String>,
+    /// The publisher or source attribution ("Rruga Press", "koha.net").
+    pub site: Option<String>,
+    pub url: Option<String>,
+    /// Language stated by the file itself, if any (BCP 47 primary tag).
+    pub declared_lang: Option<String>,
+    pub direction: Direction,
+    pub format: SourceFormat,
+}
+
+/// One typed block of the body. Text is plain (no markup): renderers escape it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(tag = "kind", rename_all = "lowercase"))]
+pub enum Block {
+    Heading { level: u8, text: String },
+    Paragraph { text: String },
+    Quote { text: String },
+    List { ordered: bool, items: Vec<String> },
+    Image { alt: String, caption: Option<String> },
+    Code { text: String, lang: Option<String> },
+    Rule,
+}
+
+impl Block {
+    /// The block's readable text, as it appears in [`Article::text`]; `None` for blocks without text.
+    pub fn text(&self) -> Option<String> {
+        match self {
+            Block::Heading { text, .. } | Block::Paragraph { text } | Block::Quote { text } => {
+                Some(text.clone())
+            }
+            Block::Code { text, .. } => Some(text.clone()),
+            Block::List { items, .. } => Some(items.join("\n")),
+            Block::Image { caption, alt } => caption.clone().or_else(|| Some(alt.clone())).filter(|s| !s.is_empty()),
+            Block::Rule => None,
+        }
+    }
+}
+
+/// A read article: metadata, body blocks and the teaser links that were lifted out of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Article {
+    pub meta: Metadata,
+    pub blocks: Vec<Block>,
+    /// "Read more" teasers found in the body, kept as a list rather than as text.
+    pub related: Vec<String>,
+}
+
+/// Separator between blocks in [`Article::text`].
+pub const BLOCK_SEPARATOR: &str = "\n\n";
+
+impl Article {
+    /// The cleaned body as plain text, blocks separated by a blank line.
+    pub fn text(&self) -> String {
+        self.block_texts().into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(BLOCK_SEPARATOR)
+    }
+
+    /// Each text-bearing block's index and text, in order (the pieces of [`Article::text`]).
+    pub fn block_texts(&self) -> Vec<(usize, String)> {
+        self.blocks.iter().enumerate().filter_map(|(i, b)| b.text().map(|t| (i, t))).collect()
+    }
+
+    /// Where each text-bearing block sits in [`Article::text`], in chars: `(block index, start, end)`.
+    pub fn block_ranges(&self) -> Vec<(usize, usize, usize)> {
+        let sep = BLOCK_SEPARATOR.chars().count();
+        let mut pos = 0;
+        let mut out = Vec::new();
+        for (n, (i, t)) in self.block_texts().into_iter().enumerate() {
+            if n > 0 {
+                pos += sep;
+            }
+            let len = t.chars().count();
+            out.push((i, pos, pos + len));
+            pos += len;
+        }
+        out
+    }
+}

