@@ -264,9 +264,16 @@ fn entry_forms(word: &str) -> Vec<String> {
 
 /// "SHBA-së" -> "SHBA", "Çin’in" -> "Çin", "Italy's" -> "Italy".
 fn strip_attached_suffix(word: &str) -> &str {
-    match word.find(['-', '\'', '’']) {
-        Some(i) if word[i + 1..].chars().all(char::is_lowercase) && word[i + 1..].chars().count() <= 4 && i > 0 => &word[..i],
-        _ => word,
+    match word.char_indices().find(|(_, c)| matches!(c, '-' | '\'' | '’')) {
+        Some((i, c)) => {
+            let rest = &word[i + c.len_utf8()..];
+            if i > 0 && rest.chars().all(char::is_lowercase) && rest.chars().count() <= 4 {
+                &word[..i]
+            } else {
+                word
+            }
+        }
+        None => word,
     }
 }
 
@@ -699,6 +706,17 @@ mod tests {
         assert!(tagged("Zyrtarët thanë se nuk ka lajme.", sq()).is_empty());
         assert!(tagged("Bota\n\nAgjencia japoneze raportoi.", sq()).is_empty());
         assert_eq!(tagged("The Russian minister met Boris Johnson in London on Monday.", Lang { code: "en", script: "Latn" }), vec![("Boris Johnson".to_string(), "PER"), ("London".to_string(), "LOC")]);
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        for text in ["BE’ja", "Nando’s", "’", "-", "A-", "Ë’ë-Ë", "X’’Y", "\u{301}A", "Ab-’c", "ŞÇ’İ-i"] {
+            for code in ["sq", "en", "ru"] {
+                let _ = recognize(text, Lang { code, script: "Latn" });
+            }
+        }
+        assert_eq!(strip_attached_suffix("BE’ja"), "BE");
+        assert_eq!(strip_attached_suffix("SHBA-së"), "SHBA");
     }
 
     #[test]

@@ -70,7 +70,7 @@ fn decode_entities(text: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        let end = rest.char_indices().take(12).find(|(_, c)| *c == ';').map(|(i, _)| i);
         let decoded = end.and_then(|e| {
             let name = &rest[1..e];
             let c = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
@@ -453,6 +453,13 @@ mod tests {
         let a = read(text);
         assert!(matches!(&a.blocks[1], Block::List { ordered: false, items } if items == &vec!["first item".to_string(), "second item".to_string()]));
         assert!(matches!(&a.blocks[2], Block::Heading { level: 2, text } if text == "What happens next"));
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        for text in ["&ëëëëëëëëëëëë;", "&#;", "&#xFFFFFFFF;", "&#0;", "a.“", "“", ".©", "- ", "1)", "(", ")", "x /", "\r\r\n", "©"] {
+            let _ = read(text);
+        }
     }
 
     #[test]
