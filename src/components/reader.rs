@@ -1,0 +1,99 @@
+//! The reader view of one article: header, meta line, body blocks, related teasers.
+
+use std::rc::Rc;
+
+use lexo_core::{Block, Document, EntityKind};
+use yew::prelude::*;
+
+use super::highlighted_text::{segments, HighlightedText};
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    pub doc: Rc<Document>,
+    pub file_name: String,
+    pub shown_kinds: Vec<EntityKind>,
+    pub focused_group: Option<usize>,
+    pub on_entity_click: Callback<usize>,
+}
+
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let doc = &props.doc;
+    let meta = &doc.article.meta;
+    let title = meta.title.clone().unwrap_or_else(|| props.file_name.clone());
+    let rt = &doc.reading_time;
+    let ranges = doc.article.block_ranges();
+    // `inner` is where `text` starts inside the block's own text (list items after the first).
+    let text_of = |block: usize, inner: usize, text: &str| {
+        let offset = ranges.iter().find(|(b, _, _)| *b == block).map_or(usize::MAX / 2, |r| r.1 + inner);
+        html! { <HighlightedText segments={segments(text, offset, &doc.entities.mentions, &props.shown_kinds)}
+                                 focused_group={props.focused_group} on_entity_click={props.on_entity_click.clone()} /> }
+    };
+    let dir = if meta.direction == lexo_core::Direction::Rtl { "rtl" } else { "ltr" };
+    html! {
+        <article class="reader" lang={doc.lang.code} {dir}>
+            <header class="reader-header">
+                if let Some(section) = &meta.section {
+                    <p class="section" data-testid="article-section">{section}</p>
+                }
+                <h1 data-testid="article-title">{title}</h1>
+                <p class="meta">
+                    if let Some(site) = &meta.site { <span class="site">{site}</span> }
+                    if let Some(byline) = &meta.byline { <span class="byline">{byline}</span> }
+                    if let Some(date) = &meta.published { <span class="date">{date}</span> }
+                    <span class="reading-time" data-testid="reading-time" title="Estimated reading time (Firefox Reader View method)">{rt.label()}</span>
+                    <span class="words">{format!("{} words", rt.words)}</span>
+                    <span class="lang" title={doc.lang.code}>{doc.lang.name()}</span>
+                </p>
+            </header>
+            <div class="article-body" data-testid="article-body">
+                { for doc.article.blocks.iter().enumerate().map(|(i, block)| render_block(i, block, &text_of)) }
+            </div>
+            if !doc.article.related.is_empty() {
+                <aside class="related" aria-label="Related articles named in the file">
+                    <h2>{"Related (removed from the text)"}</h2>
+                    <ul>{ for doc.article.related.iter().map(|r| html! { <li>{r}</li> }) }</ul>
+                </aside>
+            }
+        </article>
+    }
+}
+
+type TextOf<'a> = dyn Fn(usize, usize, &str) -> Html + 'a;
+
+fn render_block(i: usize, block: &Block, text_of: &TextOf) -> Html {
+    match block {
+        Block::Heading { level, text } => match level {
+            1 | 2 => html! { <h2>{text_of(i, 0, text)}</h2> },
+            3 => html! { <h3>{text_of(i, 0, text)}</h3> },
+            _ => html! { <h4>{text_of(i, 0, text)}</h4> },
+        },
+        Block::Paragraph { text } => html! { <p>{text_of(i, 0, text)}</p> },
+        Block::Quote { text } => html! { <blockquote>{text_of(i, 0, text)}</blockquote> },
+        Block::List { ordered, items } => {
+            // Items are joined with "\n" in the document text; each starts after the previous.
+            let mut inner = 0;
+            let lis: Html = items
+                .iter()
+                .map(|item| {
+                    let li = html! { <li>{text_of(i, inner, item)}</li> };
+                    inner += item.chars().count() + 1;
+                    li
+                })
+                .collect();
+            if *ordered {
+                html! { <ol>{lis}</ol> }
+            } else {
+                html! { <ul>{lis}</ul> }
+            }
+        }
+        Block::Image { alt, caption } => html! {
+            <figure class="image-placeholder">
+                <div class="image-box" role="img" aria-label={alt.clone()}>{"Image not loaded: Lexo never fetches remote content"}</div>
+                if let Some(c) = caption { <figcaption>{c}</figcaption> }
+            </figure>
+        },
+        Block::Code { text, .. } => html! { <pre><code>{text}</code></pre> },
+        Block::Rule => html! { <hr /> },
+    }
+}

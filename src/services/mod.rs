@@ -1,0 +1,5 @@
+//! The only code that talks to browser APIs: files, storage, the DOM.
+
+pub mod dom;
+pub mod files;
+pub mod storage;

@@ -1,0 +1,236 @@
+//! App state and the one reducer that changes it. Pure: no browser calls, tested natively.
+
+use std::rc::Rc;
+
+use lexo_core::{Document, EntityKind};
+use yew::Reducible;
+
+/// Largest file Lexo reads; bigger files get a clear error instead of a frozen tab.
+pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
+
+/// One file the user gave us.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: u32,
+    pub name: String,
+    pub status: LoadState,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready(Rc<Document>),
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Auto,
+    Light,
+    Sepia,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Sepia, Theme::Dark];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Sepia => "sepia",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.name() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub entries: Vec<Entry>,
+    pub selected: Option<u32>,
+    pub next_id: u32,
+    /// A drag with files is over the window.
+    pub dragging: bool,
+    /// Entity group whose mentions are marked (clicked in the panel).
+    pub focused_group: Option<usize>,
+    /// Entity types shown highlighted.
+    pub shown_kinds: Vec<EntityKind>,
+    pub theme: Theme,
+    /// Text size step, 0 = default; each step is 10%.
+    pub text_size: i8,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            entries: Vec::new(),
+            selected: None,
+            next_id: 1,
+            dragging: false,
+            focused_group: None,
+            shown_kinds: EntityKind::ALL.to_vec(),
+            theme: Theme::Auto,
+            text_size: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// A file started loading; the entry shows as loading until `FileRead`/`FileFailed`.
+    FileStarted { id: u32, name: String },
+    /// A file's bytes arrived: read them with the core pipeline.
+    FileRead { id: u32, bytes: Rc<Vec<u8>> },
+    /// The browser could not give us the file, or it was too large.
+    FileFailed { id: u32, reason: String },
+    Select(u32),
+    Remove(u32),
+    SetDragging(bool),
+    FocusGroup(Option<usize>),
+    ToggleKind(EntityKind),
+    SetTheme(Theme),
+    ChangeTextSize(i8),
+}
+
+impl AppState {
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.selected.and_then(|id| self.entries.iter().find(|e| e.id == id))
+    }
+
+    /// Id the next added file will get (the hook reserves ids before reading starts).
+    pub fn reserve_ids(&self, n: u32) -> std::ops::Range<u32> {
+        self.next_id..self.next_id + n
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::FileStarted { id, name } => {
+                s.entries.push(Entry { id, name, status: LoadState::Loading });
+                s.next_id = s.next_id.max(id + 1);
+                if s.selected.is_none() {
+                    s.selected = Some(id);
+                }
+            }
+            Action::FileRead { id, bytes } => {
+                let Some(entry) = s.entries.iter_mut().find(|e| e.id == id) else { return self };
+                entry.status = if bytes.len() > MAX_FILE_BYTES {
+                    LoadState::Failed(format!("too large to read ({} MB; the limit is {} MB)", bytes.len() / 1_048_576, MAX_FILE_BYTES / 1_048_576))
+                } else {
+                    match lexo_core::read(&bytes, &entry.name) {
+                        Ok(doc) => LoadState::Ready(Rc::new(doc)),
+                        Err(e) => LoadState::Failed(e.to_string()),
+                    }
+                };
+                // Show the first file that reads well, rather than an error, when several arrive.
+                let selected_failed = s.selected_entry().is_none_or(|e| matches!(e.status, LoadState::Failed(_)));
+                let this_ready = s.entries.iter().any(|e| e.id == id && matches!(e.status, LoadState::Ready(_)));
+                if selected_failed && this_ready {
+                    s.selected = Some(id);
+                    s.focused_group = None;
+                }
+            }
+            Action::FileFailed { id, reason } => {
+                let Some(entry) = s.entries.iter_mut().find(|e| e.id == id) else { return self };
+                entry.status = LoadState::Failed(reason);
+            }
+            Action::Select(id) => {
+                if s.selected != Some(id) {
+                    s.selected = Some(id);
+                    s.focused_group = None;
+                }
+            }
+            Action::Remove(id) => {
+                let pos = s.entries.iter().position(|e| e.id == id);
+                s.entries.retain(|e| e.id != id);
+                if s.selected == Some(id) {
+                    let next = pos.and_then(|p| s.entries.get(p.min(s.entries.len().saturating_sub(1))));
+                    s.selected = next.map(|e| e.id);
+                    s.focused_group = None;
+                }
+            }
+            Action::SetDragging(d) => {
+                if s.dragging == d {
+                    return self;
+                }
+                s.dragging = d;
+            }
+            Action::FocusGroup(g) => s.focused_group = if s.focused_group == g { None } else { g },
+            Action::ToggleKind(kind) => {
+                if let Some(i) = s.shown_kinds.iter().position(|k| *k == kind) {
+                    s.shown_kinds.remove(i);
+                } else {
+                    s.shown_kinds.push(kind);
+                }
+            }
+            Action::SetTheme(t) => s.theme = t,
+            Action::ChangeTextSize(d) => s.text_size = (s.text_size + d).clamp(-3, 6),
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(s: Rc<AppState>, a: Action) -> Rc<AppState> {
+        s.reduce(a)
+    }
+
+    fn with_file(s: Rc<AppState>, id: u32, name: &str, bytes: &[u8]) -> Rc<AppState> {
+        let s = reduce(s, Action::FileStarted { id, name: name.into() });
+        reduce(s, Action::FileRead { id, bytes: Rc::new(bytes.to_vec()) })
+    }
+
+    #[test]
+    fn a_bad_file_fails_alone_and_the_good_one_is_shown() {
+        let s = Rc::new(AppState::default());
+        let s = with_file(s, 1, "scan.pdf", b"%PDF-1.4\n\x00\x00");
+        let s = with_file(s, 2, "lajm.txt", "Bota\n\nNjë titull i gjatë lajmi\n\nTeksti i parë.\n\nTeksti i dytë.".as_bytes());
+        assert!(matches!(&s.entries[0].status, LoadState::Failed(m) if m.contains("PDF")));
+        assert!(matches!(&s.entries[1].status, LoadState::Ready(_)));
+        assert_eq!(s.selected, Some(2));
+    }
+
+    #[test]
+    fn remove_selects_a_neighbour_and_focus_toggles() {
+        let s = Rc::new(AppState::default());
+        let s = with_file(s, 1, "a.txt", b"Title one here\n\nBody text one.");
+        let s = with_file(s, 2, "b.txt", b"Title two here\n\nBody text two.");
+        let s = reduce(s, Action::Select(1));
+        let s = reduce(s, Action::FocusGroup(Some(3)));
+        assert_eq!(s.focused_group, Some(3));
+        let s = reduce(s, Action::FocusGroup(Some(3)));
+        assert_eq!(s.focused_group, None);
+        let s = reduce(s, Action::Remove(1));
+        assert_eq!(s.selected, Some(2));
+        let s = reduce(s, Action::Remove(2));
+        assert_eq!(s.selected, None);
+    }
+
+    #[test]
+    fn too_large_files_are_refused_with_a_reason() {
+        let s = Rc::new(AppState::default());
+        let s = with_file(s, 1, "huge.txt", &vec![b'a'; MAX_FILE_BYTES + 1]);
+        assert!(matches!(&s.entries[0].status, LoadState::Failed(m) if m.contains("too large")));
+    }
+
+    #[test]
+    fn kinds_toggle_and_text_size_is_bounded() {
+        let s = reduce(Rc::new(AppState::default()), Action::ToggleKind(EntityKind::Per));
+        assert!(!s.shown_kinds.contains(&EntityKind::Per));
+        let s = reduce(s, Action::ToggleKind(EntityKind::Per));
+        assert!(s.shown_kinds.contains(&EntityKind::Per));
+        let s = (0..20).fold(s, |s, _| reduce(s, Action::ChangeTextSize(1)));
+        assert_eq!(s.text_size, 6);
+    }
+}
