@@ -205,7 +205,12 @@ impl Resources {
     /// A known name (gazetteer or list) that the tokens spell, allowing inflection.
     fn lookup(&self, tokens: &[&str], lang: &str) -> Option<EntityKind> {
         let first = tokens.first()?.to_lowercase();
-        let forms = if lang == "sq" { query_forms(&first) } else { vec![first.clone()] };
+        let forms = match lang {
+            // Plural "-ët" names groups of people (Rusët, Shqiptarët), not places.
+            "sq" if first.ends_with("ët") => vec![first.clone()],
+            "sq" => query_forms(&first),
+            _ => vec![first.clone()],
+        };
         for form in forms {
             let Some(entries) = self.names.get(&form) else { continue };
             for (entry, kind) in entries {
@@ -399,7 +404,13 @@ impl Recognizer for RuleRecognizer {
         let tokens = tokenize(&chars);
         let lowercase_seen: HashSet<String> = tokens.iter().filter(|t| !t.is_capitalised()).map(Token::lower).collect();
         // Capitalised in the middle of a sentence somewhere: a name, even where it opens one.
-        let named_mid_sentence: HashSet<String> = tokens.iter().filter(|t| t.is_capitalised() && !t.starts_sentence()).map(Token::lower).collect();
+        // (Not after a connector: "ministrit të Jashtëm" is a title's adjective, not evidence.)
+        let named_mid_sentence: HashSet<String> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| t.is_capitalised() && !t.starts_sentence() && !(*k > 0 && res.cue("connector", lang, &tokens[k - 1].text)))
+            .map(|(_, t)| t.lower())
+            .collect();
         let is_common = |t: &Token| {
             let l = t.lower();
             if named_mid_sentence.contains(&l) && !res.is_function_word(lang, &l) {
@@ -471,13 +482,15 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
 /// Veriut") unless the whole chunk is a known name ("Rruga Press"), split off separate places,
 /// then type each part.
 fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str, res: &Resources, is_common: &dyn Fn(&Token) -> bool) -> Vec<Candidate> {
+    // Albanian "ministrit të Jashtëm": a common word after a connector is an adjective of a title.
+    let mut after_connector = first > 0 && tokens[first].joins_previous() && res.cue("connector", lang, &tokens[first - 1].text);
     loop {
         let words: Vec<&str> = tokens[first..=last].iter().map(|t| t.text.as_str()).collect();
         let initial = tokens[first].starts_sentence();
         if strong_kind(&words, tokens, first, lang, res, initial).is_some() {
             break;
         }
-        let head_is_common = is_common(&tokens[first]) && (initial || res.cue("person_title", lang, &tokens[first].lower()));
+        let head_is_common = is_common(&tokens[first]) && (initial || after_connector || res.cue("person_title", lang, &tokens[first].lower()));
         if !(head_is_common || demonym_like(&tokens[first], lang, last == first)) {
             break;
         }
@@ -489,6 +502,7 @@ fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str,
         if next > last {
             return Vec::new();
         }
+        after_connector = next > first + 1;
         first = next;
     }
     split_chunk(tokens, first, last, lang, res)

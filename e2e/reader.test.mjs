@@ -1,0 +1,135 @@
+// End to end: the release dist/ served under a sub-path, files dropped, pasted and picked in
+// headless Chromium; what a reader sees is asserted and a screenshot saved to e2e/artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const dist = path.join(root, 'dist');
+const fixtures = path.join(root, 'crates/lexo-core/tests/fixtures/text');
+const artifacts = path.join(here, 'artifacts');
+const PREFIX = '/some/sub/path/';
+
+let browser, page, srv, base;
+const outside = [];
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ missing: run `trunk build --release` first');
+  fs.mkdirSync(artifacts, { recursive: true });
+  srv = await serve(dist, PREFIX);
+  base = `http://127.0.0.1:${srv.port}${PREFIX}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url()); });
+  page.on('pageerror', (e) => outside.push(`page error: ${e.message}`));
+  await page.goto(base);
+  await page.waitForSelector('[data-testid=dropzone]');
+});
+
+after(async () => {
+  await browser?.close();
+  srv?.server.close();
+});
+
+/** Drop files onto the window the way a browser does: dragover, then drop with a DataTransfer. */
+async function dropFiles(files) {
+  await page.evaluate(async (files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type || '' }));
+    const zone = document.querySelector('[data-testid=dropzone]');
+    zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }, files.map((f) => ({ ...f, bytes: Array.from(f.bytes) })));
+}
+
+const fixture = (name) => fs.readFileSync(path.join(fixtures, name));
+const texts = (sel) => page.$$eval(sel, (els) => els.map((e) => e.textContent));
+
+test('the empty page invites a drop and shows the overlay while dragging', async () => {
+  assert.match(await page.textContent('.empty-state'), /Drop article files/);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['x'], 'x.txt'));
+    document.querySelector('[data-testid=dropzone]').dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  });
+  await page.waitForSelector('.app.dragging .drop-overlay', { state: 'visible' });
+  await page.evaluate(() => document.querySelector('[data-testid=dropzone]').dispatchEvent(new DragEvent('dragleave', { bubbles: true })));
+  await page.waitForSelector('.app:not(.dragging)');
+});
+
+test('dropping a scraped article, an English one and an image: all listed, the image fails alone', async () => {
+  await dropFiles([
+    { name: 'lajm-bota.txt', bytes: fixture('seed_layout_sq.txt') },
+    { name: 'photo.png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
+    { name: 'cycling.txt', bytes: fixture('bbc_en.txt') },
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=library-item]').length === 3);
+  await page.waitForSelector('[data-testid=error]');
+  assert.match(await page.textContent('[data-testid=error]'), /photo\.png.*not supported: PNG image/);
+
+  // The first file is shown, clean.
+  await page.waitForSelector('[data-testid=article-title]');
+  assert.equal(await page.textContent('[data-testid=article-section]'), 'Bota');
+  assert.equal(await page.textContent('[data-testid=article-title]'),
+    'Ministri i Jashtëm i Norvegjisë viziton Tiranën para samitit të NATO-s në Bruksel');
+  const paragraphs = await texts('[data-testid=article-body] p');
+  assert.equal(paragraphs.length, 4);
+  assert.ok(paragraphs[0].startsWith('Ministri i Jashtëm i Norvegjisë, Jonas Gahr Støre, mbërriti'));
+  const body = await page.textContent('[data-testid=article-body]');
+  for (const noise of ['Lexo më shumë', 'YouTube player', 'Gazeta Lindore']) assert.ok(!body.includes(noise), `${noise} left in the body`);
+  assert.match(await page.textContent('[data-testid=reading-time]'), /^(~\d+|\d+–\d+) min$/);
+  assert.match(await page.textContent('.reader .meta'), /Gazeta Lindore/);
+
+  // Entities are marked with their type.
+  const per = await page.$$eval('[data-testid=entity][data-type=PER]', (els) => els.map((e) => e.textContent));
+  for (const name of ['Jonas Gahr Støre', 'Edi Rama', 'Endri Fuga']) assert.ok(per.includes(name), `${name} not PER: ${per}`);
+  const loc = await page.$$eval('[data-testid=entity][data-type=LOC]', (els) => els.map((e) => e.textContent));
+  assert.ok(loc.includes('Bruksel') && loc.includes('Oslo'), `${loc}`);
+  assert.ok((await texts('[data-testid=entity-panel] .entity-link .name')).includes('Edi Rama'));
+  await page.screenshot({ path: path.join(artifacts, 'reader.png'), fullPage: true });
+});
+
+test('clicking an entity in the panel marks all its mentions', async () => {
+  const button = page.locator('[data-testid=entity-panel] .entity-link', { hasText: 'Edi Rama' });
+  const group = await button.getAttribute('data-group');
+  await button.click();
+  await page.waitForSelector(`mark.focused[data-group="${group}"]`);
+  const focused = await texts('mark.focused');
+  assert.ok(focused.length >= 2, `${focused}`);
+  assert.ok(focused.every((t) => t === 'Edi Rama' || t === 'Rama'), `${focused}`);
+});
+
+test('switching files shows the other article', async () => {
+  await page.locator('[data-testid=library-item] .open', { hasText: 'Harbour town' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=article-title]')?.textContent === 'Harbour town wins national cycling prize');
+  assert.ok(!(await page.textContent('[data-testid=article-body]')).includes('Read more'));
+  const langs = await page.textContent('.reader .meta .lang');
+  assert.equal(langs, 'English');
+});
+
+test('pasting text makes a new article; the file picker adds files', async () => {
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', 'Sport\n\nSkuadra e Tiranës fiton derbin në minutën e fundit\n\nNjë gol i Ardit Berishës vendosi ndeshjen.\n\nTrajneri foli pas ndeshjes.');
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=library-item]')].some((e) => e.textContent.includes('Pasted text')));
+  await page.setInputFiles('[data-testid=file-input]', path.join(fixtures, 'glued_sq.txt'));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=library-item]').length === 5);
+  await page.locator('[data-testid=library-item] .open', { hasText: 'Prizrenit' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=article-body] p').length === 4);
+});
+
+test('nothing was requested from anywhere but the page itself', () => {
+  assert.deepEqual(outside, []);
+  assert.ok(srv.requests.every((u) => u.startsWith(PREFIX)), `${srv.requests}`);
+});
