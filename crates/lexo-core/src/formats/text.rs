@@ -18,6 +18,9 @@ pub fn read(text: &str) -> Article {
     take_header(&mut paragraphs, &mut meta);
     take_section_and_title(&mut paragraphs, &mut meta);
 
+    if let Some(site) = take_trailing_source_line(&mut paragraphs) {
+        meta.site = Some(site);
+    }
     let mut related = Vec::new();
     let mut body: Vec<String> = Vec::new();
     for para in paragraphs {
@@ -45,9 +48,6 @@ pub fn read(text: &str) -> Article {
         if let Some(site) = inline_source {
             meta.site = Some(site);
         }
-    }
-    if let Some(site) = trailing_source_line(&mut body) {
-        meta.site = Some(site);
     }
     let blocks = to_blocks(body);
     Article { meta, blocks, related }
@@ -257,11 +257,14 @@ fn split_inline_source(para: &str) -> (String, Option<String>) {
             }
         }
     }
-    if let Some(slash) = trimmed.rfind(" /") {
-        let name = &trimmed[slash + 2..];
-        let before = trimmed[..slash].trim_end();
-        if is_source_name(name) && name.split_whitespace().count() <= 3 && before.ends_with(['.', '!', '?', '”', '"', '»']) {
-            return (before.to_owned(), Some(name.trim().to_owned()));
+    // "... zemër. /Gazeta Express", "... joshëse./Lajmi.net/": a slash-tagged source at the end.
+    let untagged = trimmed.trim_end_matches('/');
+    if let Some(slash) = untagged.rfind('/') {
+        let name = untagged[slash + 1..].trim();
+        let before = untagged[..slash].trim_end();
+        let domain_like = name.contains('.') && !name.contains(' ') && is_source_name(&name.replace('.', ""));
+        if (is_source_name(name) || domain_like) && name.split_whitespace().count() <= 3 && before.ends_with(['.', '!', '?', '”', '"', '»']) {
+            return (before.to_owned(), Some(name.to_owned()));
         }
     }
     (para.to_owned(), None)
@@ -285,18 +288,20 @@ fn copyright_holder(para: &str) -> Option<String> {
     (!holder.is_empty() && holder.split_whitespace().count() <= 6).then(|| holder.to_owned())
 }
 
-/// The last paragraph is a source line when it is a short name after a real body:
-/// "Rruga Press", "(Kosova Sot Online)", "Reuters".
-fn trailing_source_line(body: &mut Vec<String>) -> Option<String> {
-    if body.len() < 2 {
+/// The last line before trailing noise is a source line when it is a short name after a real
+/// body: "Rruga Press", "(Kosova Sot Online)", "/Telegrafi/". Only whole lines count: the last
+/// sentence of a glued paragraph is content.
+fn take_trailing_source_line(paragraphs: &mut Vec<String>) -> Option<String> {
+    let last = paragraphs.iter().rposition(|p| noise::classify(p).is_none())?;
+    if last < 2 {
         return None;
     }
-    let last = body.last()?.trim();
-    let inner = last.strip_prefix('(').and_then(|s| s.strip_suffix(')')).unwrap_or(last);
-    let inner = inner.trim_start_matches(['/', '—', '–', '-', ' ']);
+    let line = paragraphs[last].trim();
+    let inner = line.strip_prefix('(').and_then(|s| s.strip_suffix(')')).unwrap_or(line);
+    let inner = inner.trim_matches(|c: char| matches!(c, '/' | '—' | '–' | '-' | ' '));
     if is_source_name(inner) && inner.split_whitespace().count() <= 4 {
         let site = inner.to_owned();
-        body.pop();
+        paragraphs.remove(last);
         return Some(site);
     }
     None
@@ -426,6 +431,17 @@ mod tests {
         let a = read("Titull\nTekst i parë këtu.© GAZETA. Të gjitha të drejtat janë të rezervuara.");
         assert_eq!(a.meta.site.as_deref(), Some("GAZETA"));
         assert_eq!(paras(&a), vec!["Tekst i parë këtu."]);
+    }
+
+    #[test]
+    fn slash_tagged_sources_and_glued_last_sentences() {
+        let a = read("Titulli i lajmit këtu\nFjalia e parë.Fjalia e dytë. /Portali/");
+        assert_eq!(a.meta.site.as_deref(), Some("Portali"));
+        let b = read("Titulli i lajmit këtu\nFjalia e parë shkon gjatë.Fjalia e dytë.DISTANCA ESHTE KYÇE");
+        assert_eq!(b.meta.site, None);
+        assert_eq!(paras(&b).last().map(String::as_str), Some("DISTANCA ESHTE KYÇE"));
+        let c = read("Titulli i lajmit këtu\nNjë fjali e fundit.Tjetra vjen këtu./Lajmi.net/");
+        assert_eq!(c.meta.site.as_deref(), Some("Lajmi.net"));
     }
 
     #[test]

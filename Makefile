@@ -1,0 +1,60 @@
+# Lexo: `make run` serves the app on http://127.0.0.1:8080, `make test` runs every test.
+# Both install whatever is missing first (see `setup`); versions are the ones known to work
+# together on rustc 1.95 (trunk 0.21.14, wasm-bindgen 0.2.130, binaryen 132, Debian chromium).
+
+SHELL := /bin/bash
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := 0.2.130
+BINARYEN_VERSION := 132.0.0
+TOOLS := $(CURDIR)/.tools/node_modules/.bin
+export PATH := $(TOOLS):$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 30
+export WASM_BINDGEN_TEST_TIMEOUT ?= 60
+
+.PHONY: run test setup setup-web setup-browser dist test-native test-wasm test-e2e eval bench clean
+
+run: setup-web
+	trunk serve
+
+## Every test layer: core + CLI + components natively, the app in headless Chromium, end to end.
+test: setup test-native test-wasm dist test-e2e
+
+test-native:
+	cargo test --workspace --locked
+
+test-wasm:
+	cargo test --locked --target wasm32-unknown-unknown -p lexo-web --test web
+
+test-e2e:
+	cd e2e && npm test
+
+## Release build for static hosting under any sub-path (relative URLs): copy dist/ anywhere.
+dist: setup-web
+	trunk build --release --locked
+
+## Quality figures on ../shared (skipped with a message when it is absent).
+eval:
+	cargo run --release --locked -q -p lexo-cli -- eval-lang
+	cargo run --release --locked -q -p lexo-cli -- eval-ner
+
+setup: setup-web setup-browser
+
+setup-web:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked || \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@test -x $(TOOLS)/wasm-opt || npm install --no-audit --no-fund --prefix .tools binaryen@$(BINARYEN_VERSION)
+
+setup-browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  $$(command -v sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$(command -v sudo) apt-get install -y -qq chromium chromium-driver; fi
+	@test -d e2e/node_modules/playwright-core || (cd e2e && npm ci --no-audit --no-fund)
+
+clean:
+	cargo clean
+	rm -rf dist .tools e2e/node_modules e2e/artifacts
