@@ -158,3 +158,144 @@ pub fn lang(args: &[String]) -> ExitCode {
     println!("accuracy: {:.3} ({ok}/{total})", if total > 0 { ok as f64 / total as f64 } else { 0.0 });
     ExitCode::SUCCESS
 }
+
+// ---------------------------------------------------------------------------------------------
+// Extraction benchmarks
+
+/// \w+ tokens (Python's `re` \w: letters, digits, underscore).
+fn tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty()).collect()
+}
+
+/// 4-word shingles with counts, as `score_extraction.py` builds them.
+fn shingles(text: &str) -> std::collections::HashMap<Vec<&str>, usize> {
+    let toks = tokens(text);
+    let mut out = std::collections::HashMap::new();
+    if toks.is_empty() {
+        return out;
+    }
+    let n = toks.len().saturating_sub(3).max(1);
+    for i in 0..n {
+        let end = (i + 4).min(toks.len());
+        *out.entry(toks[i..end].to_vec()).or_insert(0) += 1;
+    }
+    out
+}
+
+/// Per-page normalised (tp, fp, fn).
+fn page_counts(truth: &str, pred: &str) -> (f64, f64, f64) {
+    let (t, p) = (shingles(truth), shingles(pred));
+    let tp: usize = t.iter().map(|(k, n)| (*n).min(p.get(k).copied().unwrap_or(0))).sum();
+    let fp = p.values().sum::<usize>() - tp;
+    let fneg = t.values().sum::<usize>() - tp;
+    let total = (tp + fp + fneg) as f64;
+    if total == 0.0 {
+        (0.0, 0.0, 0.0)
+    } else {
+        (tp as f64 / total, fp as f64 / total, fneg as f64 / total)
+    }
+}
+
+fn ratio(tp: f64, other: f64, fp: f64, fneg: f64) -> f64 {
+    if fp == 0.0 && fneg == 0.0 {
+        return 1.0;
+    }
+    if tp == 0.0 && other == 0.0 {
+        return 0.0;
+    }
+    tp / (tp + other)
+}
+
+#[derive(Default)]
+struct ExtractionScore {
+    precisions: Vec<f64>,
+    recalls: Vec<f64>,
+    pages: usize,
+    ms: f64,
+}
+
+impl ExtractionScore {
+    fn add(&mut self, truth: &str, pred: &str, ms: f64) {
+        let (tp, fp, fneg) = page_counts(truth, pred);
+        if tp + fp > 0.0 {
+            self.precisions.push(ratio(tp, fp, fp, fneg));
+        }
+        if tp + fneg > 0.0 {
+            self.recalls.push(ratio(tp, fneg, fp, fneg));
+        }
+        self.pages += 1;
+        self.ms += ms;
+    }
+
+    fn line(&self, label: &str) -> String {
+        let avg = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
+        let (p, r) = (avg(&self.precisions), avg(&self.recalls));
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        format!("{label:<28} pages={:<4} f1={f:.3} precision={p:.3} recall={r:.3} ms/page={:.2}", self.pages, self.ms / self.pages.max(1) as f64)
+    }
+}
+
+/// `lexo eval-extraction [--out PRED.json] [BENCH_DIR...]`: each dir holds ground-truth.json and html/ID.html.gz.
+pub fn extraction(args: &[String]) -> ExitCode {
+    let mut out_path = None;
+    let mut dirs = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--out" {
+            out_path = it.next().cloned();
+        } else {
+            dirs.push(PathBuf::from(a));
+        }
+    }
+    if dirs.is_empty() {
+        let data = shared_dir().join("data");
+        if !data.is_dir() {
+            return absent(&data);
+        }
+        dirs = vec![data.join("extraction-bench"), data.join("extraction-wcxb")];
+    }
+    let mut predictions = serde_json::Map::new();
+    for dir in &dirs {
+        let truth_path = dir.join("ground-truth.json");
+        let Ok(raw) = std::fs::read_to_string(&truth_path) else {
+            println!("skipped: {} not found", truth_path.display());
+            continue;
+        };
+        let truth: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(&raw) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{}: {e}", truth_path.display());
+                return ExitCode::from(1);
+            }
+        };
+        let mut all = ExtractionScore::default();
+        let mut by_type: BTreeMap<String, ExtractionScore> = BTreeMap::new();
+        let mut ids: Vec<&String> = truth.keys().collect();
+        ids.sort();
+        for id in ids {
+            let entry = &truth[id];
+            let body = entry.get("articleBody").and_then(|v| v.as_str()).unwrap_or("");
+            let Ok(bytes) = std::fs::read(dir.join("html").join(format!("{id}.html.gz"))) else { continue };
+            let t0 = Instant::now();
+            let text = lexo_core::read(&bytes, &format!("{id}.html.gz")).map(|d| d.text).unwrap_or_default();
+            let ms = t0.elapsed().as_secs_f64() * 1000.0;
+            all.add(body, &text, ms);
+            if let Some(kind) = entry.get("page_type").and_then(|v| v.as_str()) {
+                by_type.entry(kind.to_owned()).or_default().add(body, &text, ms);
+            }
+            predictions.insert(id.clone(), serde_json::json!({ "articleBody": text }));
+        }
+        let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+        println!("{}", all.line(name));
+        for (kind, score) in &by_type {
+            println!("{}", score.line(&format!("  {name} {kind}")));
+        }
+    }
+    if let Some(path) = out_path {
+        if let Err(e) = std::fs::write(&path, serde_json::to_string(&predictions).unwrap_or_default()) {
+            eprintln!("cannot write {path}: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -15,6 +15,9 @@ USAGE:
   lexo eval-ner [GOLD...]  score entities against gold JSONL (default: ../shared/data/ner/gold/*-dev.jsonl)
   lexo eval-lang [DIR]     language identification accuracy on DIR/MANIFEST.tsv
                            (default: ../shared/data/articles)
+  lexo eval-extraction [--out PRED.json] [DIR...]
+                           main-text extraction F1/P/R and ms per page on benchmark dirs
+                           (default: ../shared/data/extraction-bench and extraction-wcxb)
 
 Exit status is 1 if any file could not be read (after printing all of them).";
 
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         "tag" => output::run(rest, output::Mode::Tag),
         "eval-ner" => eval::ner(rest),
         "eval-lang" => eval::lang(rest),
+        "eval-extraction" => eval::extraction(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -10,7 +10,6 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"GIF8", "GIF image"),
     (b"RIFF", "RIFF media (WebP, WAV or AVI)"),
     (b"PK\x03\x04", "ZIP archive (EPUB, DOCX and other zipped formats are not read yet)"),
-    (b"\x1F\x8B", "gzip archive"),
     (b"7z\xBC\xAF", "7-Zip archive"),
     (b"Rar!", "RAR archive"),
     (b"\x7FELF", "executable"),
@@ -56,9 +55,29 @@ fn magic_is_weak(bytes: &[u8]) -> bool {
     bytes.starts_with(b"MZ") || bytes.starts_with(b"ID3")
 }
 
+/// UTF-8 when valid; otherwise a legacy encoding: the one an HTML page declares, else the one
+/// chardetng finds most likely (Windows-125x, ISO-8859-x, KOI8-R, Shift_JIS, ...).
 fn utf8(bytes: &[u8]) -> Result<String, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|_| Error::UnknownEncoding)?;
-    non_empty(text.to_owned())
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return non_empty(text.to_owned());
+    }
+    let encoding = declared_charset(bytes).unwrap_or_else(|| {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(bytes, true);
+        detector.guess(None, chardetng::Utf8Detection::Deny)
+    });
+    let (text, _, _) = encoding.decode(bytes);
+    non_empty(text.into_owned())
+}
+
+/// `<meta charset="...">` or `content="text/html; charset=..."` in the first 2 KB of a page.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..].trim_start_matches(['"', '\'', ' ']).chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':')).collect();
+    let enc = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    // A page that says UTF-8 but is not valid UTF-8 is lying: let the detector decide.
+    (enc != encoding_rs::UTF_8).then_some(enc)
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Error> {
@@ -147,8 +166,21 @@ mod tests {
     fn empty_and_legacy_encodings_are_explained() {
         assert_eq!(decode(b""), Err(Error::Empty));
         assert_eq!(decode(b" \n\t "), Err(Error::Empty));
-        // "Përshëndetje" in Windows-1252: ë is 0xEB, invalid as UTF-8.
-        assert_eq!(decode(b"P\xEBrsh\xEBndetje"), Err(Error::UnknownEncoding));
         assert_eq!(decode(&[0xFF, 0xFE, 0x41]), Err(Error::MalformedUtf16));
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected() {
+        // Albanian in Windows-1252 / ISO-8859-1: ë is 0xEB, ç is 0xE7.
+        let latin1 = b"Kjo \xEBsht\xEB nj\xEB fjali n\xEB shqip me \xE7elsa dhe \xEBndrra t\xEB shumta p\xEBr t\xEB gjith\xEB.";
+        assert_eq!(decode(latin1).unwrap(), "Kjo është një fjali në shqip me çelsa dhe ëndrra të shumta për të gjithë.");
+        // Russian in KOI8-R and in Windows-1251.
+        let (koi8, _, _) = encoding_rs::KOI8_R.encode("Правительство заявило, что примет новые меры поддержки.");
+        assert_eq!(decode(&koi8).unwrap(), "Правительство заявило, что примет новые меры поддержки.");
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode("Правительство заявило, что примет новые меры поддержки.");
+        assert_eq!(decode(&cp1251).unwrap(), "Правительство заявило, что примет новые меры поддержки.");
+        // A declared charset wins.
+        let page = b"<html><head><meta charset=\"iso-8859-2\"></head><body>\xB3\xF3d\xBC</body></html>";
+        assert!(decode(page).unwrap().contains("łódź"));
     }
 }

@@ -10,8 +10,10 @@ pub enum Error {
     Unsupported { kind: &'static str },
     /// The bytes look binary: not text in any encoding we read.
     Binary,
-    /// Text, but not UTF-8 or UTF-16 (legacy 8-bit encodings are not read yet).
-    UnknownEncoding,
+    /// JSON that does not parse, or holds no article.
+    Json(String),
+    /// A compressed file that unpacks to more than Lexo reads.
+    TooLarge { limit_mb: usize },
     /// UTF-16 with an odd number of bytes or unpaired surrogates.
     MalformedUtf16,
 }
@@ -22,9 +24,8 @@ impl fmt::Display for Error {
             Error::Empty => f.write_str("the file is empty"),
             Error::Unsupported { kind } => write!(f, "not supported: {kind}"),
             Error::Binary => f.write_str("not supported: this is a binary file, not text"),
-            Error::UnknownEncoding => f.write_str(
-                "the text is not UTF-8 or UTF-16; other encodings (Windows-125x, ISO-8859) are not read yet",
-            ),
+            Error::Json(why) => write!(f, "not a readable JSON article: {why}"),
+            Error::TooLarge { limit_mb } => write!(f, "too large: it unpacks to more than {limit_mb} MB"),
             Error::MalformedUtf16 => f.write_str("the file claims to be UTF-16 but is damaged"),
         }
     }

@@ -11,6 +11,7 @@
 
 pub mod analyze;
 pub mod decode;
+pub mod detect;
 mod error;
 pub mod formats;
 pub mod model;
@@ -33,21 +34,41 @@ pub struct Document {
     pub entities: Entities,
 }
 
-/// Read a file's bytes into an analysed article. `file_name` is used for format detection.
+/// Read a file's bytes into an analysed article (the first, for files that hold several).
 pub fn read(bytes: &[u8], file_name: &str) -> Result<Document, Error> {
-    let _ = file_name; // plain text is the only format so far; HTML/Markdown/JSON will dispatch here
-    let text = decode::decode(bytes)?;
-    let mut article = formats::text::read(&text);
+    read_all(bytes, file_name).map(|mut docs| docs.swap_remove(0))
+}
+
+/// Read every article in a file: one for most formats, one per entry for JSON lists and JSON Lines.
+/// Never returns an empty list.
+pub fn read_all(bytes: &[u8], file_name: &str) -> Result<Vec<Document>, Error> {
+    let (format, text) = detect::detect(bytes, file_name)?;
+    let articles = match format {
+        SourceFormat::PlainText => vec![formats::text::read(&text)],
+        SourceFormat::Html => vec![formats::html::read(&text)],
+        SourceFormat::Markdown => vec![formats::markdown::read(&text)],
+        SourceFormat::Json => formats::json::read_all(&text)?,
+    };
+    Ok(articles.into_iter().map(analyze).collect())
+}
+
+/// Language, reading time and entities of a read article.
+pub fn analyze(mut article: Article) -> Document {
     let body = article.text();
     // Title included: it is text in the article's language too, and short bodies need it.
     let lang_sample = format!("{}\n{}", article.meta.title.as_deref().unwrap_or(""), body);
-    let lang = analyze::language::detect(&lang_sample);
+    let detected = analyze::language::detect(&lang_sample);
+    // A language the file declares is trusted when the text is too short to tell.
+    let lang = match (detected.code, article.meta.declared_lang.as_deref().and_then(static_code)) {
+        ("und", Some(code)) => Lang { code, script: detected.script },
+        _ => detected,
+    };
     if lang.is_rtl() {
         article.meta.direction = Direction::Rtl;
     }
     let reading_time = analyze::reading_time::estimate(&body, lang.code);
     let entities = analyze::entities::recognize(&body, lang);
-    Ok(Document { article, text: body, lang, reading_time, entities })
+    Document { article, text: body, lang, reading_time, entities }
 }
 
 /// Entities of a file's whole decoded text, as it is (no cleanup): what gold sets score.

@@ -9,6 +9,21 @@ use serde::{Deserialize, Serialize};
 pub enum SourceFormat {
     #[default]
     PlainText,
+    Html,
+    Markdown,
+    Json,
+}
+
+impl SourceFormat {
+    /// Display name.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::PlainText => "plain text",
+            SourceFormat::Html => "HTML",
+            SourceFormat::Markdown => "Markdown",
+            SourceFormat::Json => "JSON",
+        }
+    }
 }
 
 /// Writing direction of the article's text.
@@ -32,6 +47,10 @@ pub struct Metadata {
     /// The publisher or source attribution ("Rruga Press", "koha.net").
     pub site: Option<String>,
     pub url: Option<String>,
+    /// Lead image address as found (never fetched).
+    pub image: Option<String>,
+    /// Keywords or tags from front matter or page metadata.
+    pub tags: Vec<String>,
     /// Language stated by the file itself, if any (BCP 47 primary tag).
     pub declared_lang: Option<String>,
     pub direction: Direction,
@@ -48,6 +67,7 @@ pub enum Block {
     List { ordered: bool, items: Vec<String> },
     Image { alt: String, caption: Option<String> },
     Code { text: String, lang: Option<String> },
+    Table { rows: Vec<Vec<String>> },
     Rule,
 }
 
@@ -60,7 +80,9 @@ impl Block {
             }
             Block::Code { text, .. } => Some(text.clone()),
             Block::List { items, .. } => Some(items.join("\n")),
-            Block::Image { caption, alt } => caption.clone().or_else(|| Some(alt.clone())).filter(|s| !s.is_empty()),
+            // Alt text describes a picture the reader does not see read aloud; captions are text.
+            Block::Image { caption, .. } => caption.clone().filter(|s| !s.is_empty()),
+            Block::Table { rows } => Some(rows.iter().map(|r| r.join("\t")).collect::<Vec<_>>().join("\n")).filter(|s| !s.trim().is_empty()),
             Block::Rule => None,
         }
     }

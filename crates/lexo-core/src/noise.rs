@@ -73,6 +73,31 @@ fn fold(s: &str) -> String {
     s.trim().trim_end_matches(|c: char| matches!(c, '.' | ':' | '…' | '»' | '>' | '-' | '–' | '—' | '|') || c.is_whitespace()).to_lowercase()
 }
 
+/// Drop noise paragraphs from extracted blocks (HTML, Markdown, JSON bodies): teasers go to
+/// `related`, a "Source: X" line to the site when none is known, embeds and chrome away.
+pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, related: &mut Vec<String>) -> Vec<crate::Block> {
+    blocks
+        .into_iter()
+        .filter(|b| {
+            let crate::Block::Paragraph { text } = b else { return true };
+            match classify(text) {
+                None => true,
+                Some(Noise::Related(title)) => {
+                    if !title.is_empty() {
+                        related.push(title);
+                    }
+                    false
+                }
+                Some(Noise::Source(s)) => {
+                    site.get_or_insert(s);
+                    false
+                }
+                Some(Noise::Embed | Noise::Chrome) => false,
+            }
+        })
+        .collect()
+}
+
 /// Classify one line (a whole paragraph of the source). `None` means it is content.
 pub fn classify(line: &str) -> Option<Noise> {
     let trimmed = line.trim();

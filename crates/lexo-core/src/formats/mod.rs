@@ -1,3 +1,6 @@
-//! File formats: each reader turns decoded text into an [`Article`](crate::Article).
+//! File formats: each reader turns decoded text into [`Article`](crate::Article)s.
 
+pub mod html;
+pub mod json;
+pub mod markdown;
 pub mod text;

@@ -1,0 +1,351 @@
+//! Saved web pages: Readability-style extraction (dom_smoothie) for the main content and page
+//! metadata, then the content's HTML is walked into typed blocks. Scripts, styles, frames,
+//! forms and event handlers never reach the model: only text and image descriptions do.
+
+use dom_query::{Document, NodeRef};
+use dom_smoothie::{Config, Readability};
+
+use crate::model::{Article, Block, Direction, Metadata, SourceFormat};
+use crate::noise;
+
+/// Elements whose content is never article text.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "svg", "canvas", "math", "button", "input",
+    "select", "textarea", "form", "nav", "head", "title", "meta", "link", "audio", "video", "source", "track", "map", "dialog",
+];
+
+/// Read an HTML page into an article.
+pub fn read(html: &str) -> Article {
+    let cfg = Config { max_elements_to_parse: 0, ..Config::default() };
+    let doc = Document::from(html);
+    // Clean title candidates, read before extraction rewrites the tree.
+    let h1 = Some(collapse(&doc.select("h1").first().text())).filter(|t| !t.is_empty());
+    let og_title = doc.select(r#"meta[property="og:title"]"#).attr("content").map(|t| collapse(&t)).filter(|t| !t.is_empty());
+    let extracted = Readability::with_document(doc, None, Some(cfg)).ok().and_then(|mut r| r.parse().ok());
+    let mut meta = Metadata { format: SourceFormat::Html, ..Metadata::default() };
+    let blocks = match &extracted {
+        Some(a) => {
+            meta.title = Some(a.title.trim().to_owned()).filter(|t| !t.is_empty());
+            meta.byline = a.byline.clone().map(|b| collapse(&b)).filter(|b| !b.is_empty());
+            meta.site = a.site_name.clone().map(|s| collapse(&s)).filter(|s| !s.is_empty());
+            meta.published = a.published_time.clone().filter(|s| !s.is_empty());
+            meta.declared_lang = a.lang.clone().map(|l| l.split(['-', '_']).next().unwrap_or("").to_lowercase()).filter(|l| !l.is_empty());
+            meta.direction = if a.dir.as_deref() == Some("rtl") { Direction::Rtl } else { Direction::Ltr };
+            meta.image = a.image.clone().filter(|s| !s.is_empty());
+            blocks_from_html(&a.content)
+        }
+        None => {
+            // Not article-shaped (Readability found nothing): keep the page's visible text.
+            let doc = Document::from(html);
+            meta.title = doc.select("title").text().trim().to_owned().into();
+            meta.title = meta.title.filter(|t| !t.is_empty());
+            doc.select("header, footer, aside, nav").remove();
+            let mut blocks = Vec::new();
+            if let Some(body) = doc.body() {
+                let mut w = Walker { blocks: &mut blocks, inline: String::new() };
+                w.walk(&body);
+                w.flush();
+            }
+            blocks
+        }
+    };
+    meta.title = clean_title(meta.title.take(), h1.as_deref(), og_title.as_deref());
+    let mut blocks = drop_title_heading(blocks, &mut meta.title);
+    let mut related = Vec::new();
+    blocks = noise::clean_blocks(blocks, &mut meta.site, &mut related);
+    Article { meta, blocks, related }
+}
+
+/// "Headline | Site" -> "Headline" when the page's h1 or og:title says the headline alone.
+fn clean_title(title: Option<String>, h1: Option<&str>, og: Option<&str>) -> Option<String> {
+    let title = title?;
+    for candidate in [h1, og].into_iter().flatten() {
+        if same_text(candidate, &title) {
+            return Some(candidate.to_owned());
+        }
+        if let Some(rest) = title.strip_prefix(candidate) {
+            if rest.trim_start().starts_with(['|', '-', '–', '—', ':', '·', '•', '/']) {
+                return Some(candidate.to_owned());
+            }
+        }
+    }
+    Some(title)
+}
+
+/// Readability keeps the page's h1 in the content; the title is shown from metadata. When the
+/// page title is the h1 plus a site suffix ("Lajmi | Portali"), the h1 is the cleaner title.
+fn drop_title_heading(mut blocks: Vec<Block>, title: &mut Option<String>) -> Vec<Block> {
+    let Some(t) = title.as_deref() else { return blocks };
+    let first_heading = blocks.iter().take(3).position(|b| matches!(b, Block::Heading { level: 1 | 2, .. }));
+    if let Some(i) = first_heading {
+        if let Block::Heading { text, .. } = &blocks[i] {
+            let with_suffix = t.strip_prefix(text.as_str()).is_some_and(|rest| rest.trim_start().starts_with(['|', '-', '–', '—', ':', '·', '•']));
+            if same_text(text, t) || with_suffix {
+                *title = Some(text.clone());
+                blocks.remove(i);
+            }
+        }
+    }
+    blocks
+}
+
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && (a == b || (a.len() > 20 && b.starts_with(&a)) || (b.len() > 20 && a.starts_with(&b)))
+}
+
+/// Walk extracted HTML into blocks.
+pub fn blocks_from_html(html: &str) -> Vec<Block> {
+    let doc = Document::from(html);
+    let mut blocks = Vec::new();
+    let mut w = Walker { blocks: &mut blocks, inline: String::new() };
+    w.walk(&doc.root());
+    w.flush();
+    blocks
+}
+
+struct Walker<'b> {
+    blocks: &'b mut Vec<Block>,
+    /// Inline text not yet inside a block (text directly in a div, say).
+    inline: String,
+}
+
+impl Walker<'_> {
+    fn flush(&mut self) {
+        let text = collapse(&self.inline);
+        self.inline.clear();
+        if !text.is_empty() {
+            self.blocks.push(Block::Paragraph { text });
+        }
+    }
+
+    fn push(&mut self, block: Block) {
+        self.flush();
+        let empty = block.text().is_none_or(|t| t.trim().is_empty()) && !matches!(block, Block::Rule | Block::Image { .. });
+        if !empty {
+            self.blocks.push(block);
+        }
+    }
+
+    fn walk(&mut self, node: &NodeRef) {
+        for child in node.children_it(false) {
+            if child.is_text() {
+                self.inline.push_str(&child.text());
+                continue;
+            }
+            if !child.is_element() {
+                continue;
+            }
+            let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            if SKIP.contains(&name.as_str()) || is_hidden(&child) {
+                continue;
+            }
+            match name.as_str() {
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    let level = name.as_bytes()[1] - b'0';
+                    self.push(Block::Heading { level, text: inline_text(&child) });
+                }
+                "p" => {
+                    if has_block_child(&child) {
+                        self.flush();
+                        self.walk(&child);
+                        self.flush();
+                    } else {
+                        self.push(Block::Paragraph { text: inline_text(&child) });
+                    }
+                }
+                "blockquote" => self.push(Block::Quote { text: inline_text(&child) }),
+                "ul" | "ol" => {
+                    let items: Vec<String> = child.element_children().iter().filter(|li| li.has_name("li")).map(inline_text).filter(|t| !t.is_empty()).collect();
+                    if !items.is_empty() {
+                        self.push(Block::List { ordered: name == "ol", items });
+                    }
+                }
+                "dl" => {
+                    let items: Vec<String> = child.element_children().iter().map(inline_text).filter(|t| !t.is_empty()).collect();
+                    if !items.is_empty() {
+                        self.push(Block::List { ordered: false, items });
+                    }
+                }
+                "pre" => {
+                    let text = child.text().trim_end().to_string();
+                    let lang = child.select_code_lang();
+                    self.push(Block::Code { text, lang });
+                }
+                "table" => {
+                    let rows: Vec<Vec<String>> = child
+                        .descendants_it()
+                        .filter(|n| n.has_name("tr"))
+                        .map(|tr| tr.element_children().iter().filter(|c| c.has_name("td") || c.has_name("th")).map(inline_text).collect::<Vec<_>>())
+                        .filter(|r: &Vec<String>| r.iter().any(|c| !c.is_empty()))
+                        .collect();
+                    if !rows.is_empty() {
+                        self.push(Block::Table { rows });
+                    }
+                }
+                "figure" => {
+                    let img = child.descendants_it().find(|n| n.has_name("img"));
+                    let alt = img.and_then(|i| i.attr("alt")).map(|a| collapse(&a)).unwrap_or_default();
+                    let caption = child.descendants_it().find(|n| n.has_name("figcaption")).map(|c| inline_text(&c)).filter(|c| !c.is_empty());
+                    if img.is_some() {
+                        self.push(Block::Image { alt, caption });
+                    } else {
+                        self.walk(&child);
+                    }
+                }
+                "img" => {
+                    let alt = child.attr("alt").map(|a| collapse(&a)).unwrap_or_default();
+                    self.push(Block::Image { alt, caption: None });
+                }
+                "hr" => self.push(Block::Rule),
+                "br" => self.inline.push('\n'),
+                _ if is_inline(&name) => self.inline.push_str(&inline_text(&child)),
+                _ => {
+                    // Containers (div, section, article, main, li outside lists, ...).
+                    self.flush();
+                    self.walk(&child);
+                    self.flush();
+                }
+            }
+        }
+    }
+}
+
+trait CodeLang {
+    fn select_code_lang(&self) -> Option<String>;
+}
+
+impl CodeLang for NodeRef<'_> {
+    /// `<pre><code class="language-rust">` -> "rust".
+    fn select_code_lang(&self) -> Option<String> {
+        let code = self.descendants_it().find(|n| n.has_name("code"))?;
+        let class = code.attr("class")?;
+        class.split_whitespace().find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")).map(str::to_owned))
+    }
+}
+
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr" | "b" | "bdi" | "bdo" | "cite" | "code" | "data" | "del" | "dfn" | "em" | "font" | "i" | "ins" | "kbd" | "mark" | "q" | "s" | "samp" | "small"
+            | "span" | "strong" | "sub" | "sup" | "time" | "tt" | "u" | "var" | "wbr" | "label" | "nobr"
+    )
+}
+
+fn has_block_child(node: &NodeRef) -> bool {
+    node.element_children().iter().any(|c| {
+        let n = c.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        matches!(n.as_str(), "div" | "p" | "ul" | "ol" | "table" | "blockquote" | "pre" | "figure" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section")
+    })
+}
+
+fn is_hidden(node: &NodeRef) -> bool {
+    node.has_attr("hidden")
+        || node.attr("aria-hidden").is_some_and(|v| &*v == "true")
+        || node.attr("style").is_some_and(|s| {
+            let s = s.to_ascii_lowercase().replace(' ', "");
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// Text of an element with `<br>` as a space, scripts and styles left out, whitespace collapsed.
+fn inline_text(node: &NodeRef) -> String {
+    let mut out = String::new();
+    collect_text(node, &mut out);
+    collapse(&out)
+}
+
+fn collect_text(node: &NodeRef, out: &mut String) {
+    for child in node.children_it(false) {
+        if child.is_text() {
+            out.push_str(&child.text());
+        } else if child.is_element() {
+            let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            if SKIP.contains(&name.as_str()) || is_hidden(&child) {
+                continue;
+            }
+            if name == "br" {
+                out.push(' ');
+                continue;
+            }
+            let block = !is_inline(&name);
+            if block {
+                out.push(' ');
+            }
+            collect_text(&child, out);
+            if block {
+                out.push(' ');
+            }
+        }
+    }
+}
+
+/// Collapse whitespace runs to one space and trim.
+pub(crate) fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="sq"><head><title>Lajmi i ditës | Portali</title>
+<meta property="og:site_name" content="Portali Shembull"><meta name="author" content="Arta Leka">
+<meta property="article:published_time" content="2024-05-02T10:00:00Z">
+<script>fetch('https://tracker.example/p')</script><style>p{color:red}</style></head>
+<body><nav><a href="/">Kreu</a> <a href="/bota">Bota</a></nav>
+<article><h1>Lajmi i ditës</h1>
+<p>Paragrafi i parë i artikullit flet për qytetin e Tiranës dhe ka mjaft fjalë për t'u zgjedhur si përmbajtje kryesore e faqes, sepse është i gjatë dhe i qartë.</p>
+<p onclick="alert(1)">Paragrafi i dytë ka <a href="javascript:alert(1)">një lidhje</a> dhe <strong>tekst të theksuar</strong>, me shumë fjalë të tjera që e bëjnë të gjatë mjaftueshëm për algoritmin.</p>
+<h2>Nëntitull</h2>
+<ul><li>pika e parë</li><li>pika e dytë</li></ul>
+<figure><img src="https://cdn.example/a.jpg" alt="Sheshi"><figcaption>Sheshi Skënderbej në mëngjes.</figcaption></figure>
+<table><tr><th>Viti</th><th>Numri</th></tr><tr><td>2023</td><td>12</td></tr></table>
+<pre><code class="language-rust">fn main() {}</code></pre>
+<p>Lexo më shumë: Një tjetër lajm</p>
+<iframe src="https://video.example/embed"></iframe>
+</article><footer>© Portali 2024</footer></body></html>"#;
+
+    #[test]
+    fn extracts_metadata_and_typed_blocks() {
+        let a = read(PAGE);
+        assert_eq!(a.meta.title.as_deref(), Some("Lajmi i ditës"), "{:?}", a.blocks);
+        assert_eq!(a.meta.site.as_deref(), Some("Portali Shembull"));
+        assert_eq!(a.meta.byline.as_deref(), Some("Arta Leka"));
+        assert_eq!(a.meta.declared_lang.as_deref(), Some("sq"));
+        assert!(a.meta.published.as_deref().unwrap().starts_with("2024-05-02"));
+        let kinds: Vec<&str> = a
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { .. } => "p",
+                Block::Heading { .. } => "h",
+                Block::List { .. } => "list",
+                Block::Image { .. } => "img",
+                Block::Table { .. } => "table",
+                Block::Code { .. } => "code",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(kinds, ["p", "p", "h", "list", "img", "table", "code"], "{:?}", a.blocks);
+        assert_eq!(a.related, vec!["Një tjetër lajm"]);
+        assert!(matches!(&a.blocks[4], Block::Image { alt, caption: Some(c) } if alt == "Sheshi" && c == "Sheshi Skënderbej në mëngjes."));
+        assert!(matches!(&a.blocks[6], Block::Code { text, .. } if text == "fn main() {}"));
+    }
+
+    #[test]
+    fn scripts_handlers_and_frames_never_survive() {
+        let a = read(PAGE);
+        let text = a.text();
+        assert!(!text.contains("fetch") && !text.contains("color:red") && !text.contains("alert") && !text.contains("Kreu"), "{text}");
+        assert!(text.contains("një lidhje dhe tekst të theksuar"));
+    }
+
+    #[test]
+    fn pages_without_an_article_keep_their_text() {
+        let a = read("<html><head><title>Shënime</title></head><body><p>Vetëm një rresht.</p></body></html>");
+        assert_eq!(a.meta.title.as_deref(), Some("Shënime"));
+        assert_eq!(a.text(), "Vetëm një rresht.");
+    }
+}

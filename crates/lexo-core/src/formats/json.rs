@@ -1,0 +1,149 @@
+//! JSON exports: one article object, a list of them (also under "articles"/"items"/"data"/...),
+//! or JSON Lines with one article per line. Field names follow common exporters.
+
+use serde_json::{Map, Value};
+
+use crate::model::{Article, Block, Metadata, SourceFormat};
+use crate::{noise, Error};
+
+const TITLE: &[&str] = &["title", "headline", "name", "heading"];
+const BODY: &[&str] = &["articleBody", "text", "content", "body", "article", "full_text", "fulltext", "content_html", "html", "description", "summary"];
+const BYLINE: &[&str] = &["author", "byline", "authors", "creator", "writer"];
+const DATE: &[&str] = &["datePublished", "published", "date", "published_at", "publishedAt", "pubDate", "created_at", "time"];
+const URL: &[&str] = &["url", "link", "href", "permalink"];
+const LANG: &[&str] = &["lang", "language", "inLanguage", "locale"];
+const SECTION: &[&str] = &["section", "articleSection", "category", "categories"];
+const SITE: &[&str] = &["site", "source", "publisher", "site_name", "siteName", "outlet"];
+const TAGS: &[&str] = &["tags", "keywords"];
+const LISTS: &[&str] = &["articles", "items", "data", "results", "posts", "entries", "documents", "docs"];
+
+/// Read every article in a JSON or JSON Lines text.
+pub fn read_all(text: &str) -> Result<Vec<Article>, Error> {
+    let values = match serde_json::from_str::<Value>(text.trim()) {
+        Ok(v) => vec![v],
+        Err(whole) => {
+            // JSON Lines: every non-empty line is a value.
+            let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+            let mut values = Vec::with_capacity(lines.len());
+            for (n, line) in lines.iter().enumerate() {
+                match serde_json::from_str::<Value>(line) {
+                    Ok(v) => values.push(v),
+                    Err(e) if lines.len() > 1 && n > 0 => return Err(Error::Json(format!("line {}: {e}", n + 1))),
+                    Err(_) => return Err(Error::Json(whole.to_string())),
+                }
+            }
+            values
+        }
+    };
+    let mut objects = Vec::new();
+    for v in values {
+        collect_objects(v, &mut objects);
+    }
+    let articles: Vec<Article> = objects.iter().filter_map(article_from).collect();
+    if articles.is_empty() {
+        return Err(Error::Json("no object with a title or text field (title/headline, text/content/body/articleBody)".into()));
+    }
+    Ok(articles)
+}
+
+fn collect_objects(v: Value, out: &mut Vec<Map<String, Value>>) {
+    match v {
+        Value::Array(items) => items.into_iter().for_each(|i| collect_objects(i, out)),
+        Value::Object(map) => {
+            if let Some(list) = LISTS.iter().find_map(|k| map.get(*k).filter(|v| v.is_array())) {
+                collect_objects(list.clone(), out);
+            } else {
+                out.push(map);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn field<'a>(map: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Value> {
+    names.iter().find_map(|n| map.get(*n).filter(|v| !v.is_null()))
+}
+
+/// A string from a field that may hold a string, a number, a list or an object with a name.
+fn string_of(v: &Value) -> Option<String> {
+    let s = match v {
+        Value::String(s) => s.trim().to_owned(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) => items.iter().filter_map(string_of).collect::<Vec<_>>().join(", "),
+        Value::Object(m) => m.get("name").or_else(|| m.get("@value")).and_then(string_of).unwrap_or_default(),
+        _ => String::new(),
+    };
+    Some(s).filter(|s| !s.is_empty())
+}
+
+fn article_from(map: &Map<String, Value>) -> Option<Article> {
+    let title = field(map, TITLE).and_then(string_of);
+    let body = field(map, BODY).and_then(string_of);
+    if title.is_none() && body.is_none() {
+        return None;
+    }
+    let mut meta = Metadata {
+        format: SourceFormat::Json,
+        title,
+        byline: field(map, BYLINE).and_then(string_of),
+        published: field(map, DATE).and_then(string_of),
+        url: field(map, URL).and_then(string_of),
+        declared_lang: field(map, LANG).and_then(string_of).map(|l| l.split(['-', '_']).next().unwrap_or("").to_lowercase()),
+        section: field(map, SECTION).and_then(string_of),
+        site: field(map, SITE).and_then(string_of),
+        tags: field(map, TAGS).map(|v| match v {
+            Value::Array(items) => items.iter().filter_map(string_of).collect(),
+            other => string_of(other).map(|s| s.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect()).unwrap_or_default(),
+        }).unwrap_or_default(),
+        ..Metadata::default()
+    };
+    let body = body.unwrap_or_default();
+    let blocks = if looks_like_html(&body) {
+        super::html::blocks_from_html(&body)
+    } else {
+        body.split("\n\n")
+            .flat_map(|chunk| chunk.split('\n'))
+            .map(super::html::collapse)
+            .filter(|p| !p.is_empty())
+            .map(|text| Block::Paragraph { text })
+            .collect()
+    };
+    let mut related = Vec::new();
+    let blocks = noise::clean_blocks(blocks, &mut meta.site, &mut related);
+    Some(Article { meta, blocks, related })
+}
+
+fn looks_like_html(s: &str) -> bool {
+    ["<p", "<br", "<div", "</", "<h2", "<ul"].iter().any(|t| s.contains(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_object_with_common_field_names() {
+        let a = read_all(r#"{"headline": "Titulli", "articleBody": "Paragrafi një.\n\nParagrafi dy.", "author": {"name": "Arta Leka"}, "datePublished": "2024-01-02", "inLanguage": "sq-AL", "keywords": "a, b"}"#).unwrap();
+        assert_eq!(a.len(), 1);
+        let m = &a[0].meta;
+        assert_eq!((m.title.as_deref(), m.byline.as_deref(), m.published.as_deref(), m.declared_lang.as_deref()), (Some("Titulli"), Some("Arta Leka"), Some("2024-01-02"), Some("sq")));
+        assert_eq!(m.tags, vec!["a", "b"]);
+        assert_eq!(a[0].blocks.len(), 2);
+    }
+
+    #[test]
+    fn lists_wrappers_lines_and_html_bodies() {
+        assert_eq!(read_all(r#"[{"title": "A", "text": "x"}, {"title": "B", "text": "y"}]"#).unwrap().len(), 2);
+        assert_eq!(read_all(r#"{"articles": [{"title": "A"}, {"title": "B"}, {"title": "C"}]}"#).unwrap().len(), 3);
+        let lines = read_all("{\"title\": \"A\", \"content\": \"<p>Një</p><script>x()</script><p>Dy</p>\"}\n{\"title\": \"B\", \"body\": \"b\"}\n").unwrap();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text(), "Një\n\nDy");
+    }
+
+    #[test]
+    fn bad_json_is_explained() {
+        assert!(read_all("{\"title\": ").unwrap_err().to_string().contains("JSON"));
+        assert!(read_all("{\"a\": 1}\n{\"b\": ").unwrap_err().to_string().contains("line 2"));
+        assert!(read_all("[1, 2, 3]").unwrap_err().to_string().contains("no object"));
+    }
+}
