@@ -62,7 +62,13 @@ pub struct AppState {
     pub theme: Theme,
     /// Text size step, 0 = default; each step is 10%.
     pub text_size: i8,
+    /// Ids for entries split off a multi-article file (JSON lists, JSON Lines); a separate range
+    /// from the loader's ids, so the two never collide.
+    pub next_split_id: u32,
 }
+
+/// First id of the range used for entries split off a multi-article file.
+pub const SPLIT_ID_BASE: u32 = 1 << 31;
 
 impl Default for AppState {
     fn default() -> Self {
@@ -75,6 +81,7 @@ impl Default for AppState {
             shown_kinds: EntityKind::ALL.to_vec(),
             theme: Theme::Auto,
             text_size: 0,
+            next_split_id: SPLIT_ID_BASE,
         }
     }
 }
@@ -121,18 +128,37 @@ impl Reducible for AppState {
                 }
             }
             Action::FileRead { id, bytes } => {
-                let Some(entry) = s.entries.iter_mut().find(|e| e.id == id) else { return self };
-                entry.status = if bytes.len() > MAX_FILE_BYTES {
-                    LoadState::Failed(format!("too large to read ({} MB; the limit is {} MB)", bytes.len() / 1_048_576, MAX_FILE_BYTES / 1_048_576))
+                let Some(pos) = s.entries.iter().position(|e| e.id == id) else { return self };
+                let name = s.entries[pos].name.clone();
+                let results = if bytes.len() > MAX_FILE_BYTES {
+                    Err(format!("too large to read ({} MB; the limit is {} MB)", bytes.len() / 1_048_576, MAX_FILE_BYTES / 1_048_576))
                 } else {
-                    match lexo_core::read(&bytes, &entry.name) {
-                        Ok(doc) => LoadState::Ready(Rc::new(doc)),
-                        Err(e) => LoadState::Failed(e.to_string()),
-                    }
+                    lexo_core::read_all(&bytes, &name).map_err(|e| e.to_string())
                 };
+                match results {
+                    Err(reason) => s.entries[pos].status = LoadState::Failed(reason),
+                    Ok(docs) => {
+                        let total = docs.len();
+                        let mut docs = docs.into_iter().map(Rc::new);
+                        s.entries[pos].status = LoadState::Ready(docs.next().expect("read_all returns at least one"));
+                        // Each further article of a JSON list or JSON Lines file is its own entry.
+                        let extra: Vec<Entry> = docs
+                            .enumerate()
+                            .map(|(k, doc)| {
+                                let id = s.next_split_id;
+                                s.next_split_id += 1;
+                                Entry { id, name: format!("{name} ({}/{total})", k + 2), status: LoadState::Ready(doc) }
+                            })
+                            .collect();
+                        if total > 1 {
+                            s.entries[pos].name = format!("{name} (1/{total})");
+                        }
+                        s.entries.splice(pos + 1..pos + 1, extra);
+                    }
+                }
                 // Show the first file that reads well, rather than an error, when several arrive.
                 let selected_failed = s.selected_entry().is_none_or(|e| matches!(e.status, LoadState::Failed(_)));
-                let this_ready = s.entries.iter().any(|e| e.id == id && matches!(e.status, LoadState::Ready(_)));
+                let this_ready = matches!(s.entries[pos].status, LoadState::Ready(_));
                 if selected_failed && this_ready {
                     s.selected = Some(id);
                     s.focused_group = None;
@@ -215,6 +241,18 @@ mod tests {
         assert_eq!(s.selected, Some(2));
         let s = reduce(s, Action::Remove(2));
         assert_eq!(s.selected, None);
+    }
+
+    #[test]
+    fn json_lines_become_one_entry_per_article() {
+        let s = Rc::new(AppState::default());
+        let s = with_file(s, 1, "export.jsonl", "{\"title\": \"Një\", \"text\": \"Teksti i parë.\"}\n{\"title\": \"Dy\", \"text\": \"Teksti i dytë.\"}\n".as_bytes());
+        let s = with_file(s, 2, "b.txt", b"Title two here\n\nBody text two.");
+        let names: Vec<&str> = s.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["export.jsonl (1/2)", "export.jsonl (2/2)", "b.txt"]);
+        assert!(s.entries.iter().all(|e| matches!(e.status, LoadState::Ready(_))));
+        let ids: std::collections::HashSet<u32> = s.entries.iter().map(|e| e.id).collect();
+        assert_eq!(ids.len(), 3);
     }
 
     #[test]

@@ -18,7 +18,8 @@ pub fn EmptyState(props: &EmptyStateProps) -> Html {
                                and an honest reading time."}</p>
             <p class="privacy">{"Everything happens in this tab: no file or text ever leaves your machine."}</p>
             <button class="primary" onclick={on_sample}>{"Open a sample article"}</button>
-            <p class="formats">{"Reads plain text (UTF-8 and UTF-16) as scrapers save it, in Albanian, English, German, French, Italian, Spanish, Serbian, Greek, Turkish, Russian and more."}</p>
+            <p class="formats">{"Reads saved web pages (.html, also gzipped), Markdown, JSON and JSON Lines exports, and plain text as scrapers save it, \
+                                in any common encoding; in Albanian, English, German, French, Italian, Spanish, Serbian, Greek, Turkish, Russian and more."}</p>
         </section>
     }
 }

@@ -44,8 +44,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     <span class="reading-time" data-testid="reading-time" title="Estimated reading time (Firefox Reader View method)">{rt.label()}</span>
                     <span class="words">{format!("{} words", rt.words)}</span>
                     <span class="lang" title={doc.lang.code}>{doc.lang.name()}</span>
+                    <span class="format">{meta.format.name()}</span>
                 </p>
             </header>
+            if !meta.tags.is_empty() {
+                <ul class="tags" aria-label="Tags">{ for meta.tags.iter().map(|t| html! { <li>{t}</li> }) }</ul>
+            }
             <div class="article-body" data-testid="article-body">
                 { for doc.article.blocks.iter().enumerate().map(|(i, block)| render_block(i, block, &text_of)) }
             </div>
@@ -94,6 +98,25 @@ fn render_block(i: usize, block: &Block, text_of: &TextOf) -> Html {
             </figure>
         },
         Block::Code { text, .. } => html! { <pre><code>{text}</code></pre> },
+        Block::Table { rows } => {
+            // Cells are joined with "\t" and rows with "\n" in the document text.
+            let mut inner = 0;
+            let body: Html = rows
+                .iter()
+                .map(|row| {
+                    let cells: Html = row
+                        .iter()
+                        .map(|cell| {
+                            let td = html! { <td>{text_of(i, inner, cell)}</td> };
+                            inner += cell.chars().count() + 1;
+                            td
+                        })
+                        .collect();
+                    html! { <tr>{cells}</tr> }
+                })
+                .collect();
+            html! { <div class="table-wrap"><table><tbody>{body}</tbody></table></div> }
+        }
         Block::Rule => html! { <hr /> },
     }
 }

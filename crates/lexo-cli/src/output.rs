@@ -34,6 +34,9 @@ struct ReadingTimeOut {
 #[derive(Serialize)]
 struct ReadLine<'a> {
     path: &'a str,
+    /// Position of the article in a file that holds several (JSON lists, JSON Lines).
+    index: usize,
+    format: &'static str,
     title: Option<&'a str>,
     section: Option<&'a str>,
     byline: Option<&'a str>,
@@ -66,10 +69,17 @@ fn entities(e: &lexo_core::Entities) -> Vec<Entity<'_>> {
         .collect()
 }
 
-fn read_line<'a>(path: &'a str, d: &'a Document) -> ReadLine<'a> {
+fn read_line<'a>(path: &'a str, index: usize, d: &'a Document) -> ReadLine<'a> {
     let meta = &d.article.meta;
     ReadLine {
         path,
+        index,
+        format: match meta.format {
+            lexo_core::SourceFormat::PlainText => "text",
+            lexo_core::SourceFormat::Html => "html",
+            lexo_core::SourceFormat::Markdown => "markdown",
+            lexo_core::SourceFormat::Json => "json",
+        },
         title: meta.title.as_deref(),
         section: meta.section.as_deref(),
         byline: meta.byline.as_deref(),
@@ -103,10 +113,11 @@ pub fn run(paths: &[String], mode: Mode) -> ExitCode {
             Ok(bytes) => {
                 let name = std::path::Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path);
                 match mode {
-                    Mode::Read => lexo_core::read(&bytes, name).map(|d| serde_json::to_string(&read_line(path, &d))),
-                    Mode::Tag => lexo_core::tag(&bytes).map(|t| serde_json::to_string(&tag_line(path, &t))),
+                    Mode::Read => lexo_core::read_all(&bytes, name).map(|docs| {
+                        docs.iter().enumerate().map(|(i, d)| serde_json::to_string(&read_line(path, i, d)).expect("plain data")).collect::<Vec<_>>().join("\n")
+                    }),
+                    Mode::Tag => lexo_core::tag(&bytes).map(|t| serde_json::to_string(&tag_line(path, &t)).expect("plain data")),
                 }
-                .map(|json| json.expect("serialising plain data cannot fail"))
                 .map_err(|e| e.to_string())
             }
         };

@@ -73,10 +73,49 @@ fn fold(s: &str) -> String {
     s.trim().trim_end_matches(|c: char| matches!(c, '.' | ':' | '…' | '»' | '>' | '-' | '–' | '—' | '|') || c.is_whitespace()).to_lowercase()
 }
 
+/// A source in brackets or after a slash glued to the end of the last sentence:
+/// `... Facebook.(Kosova Sot Online)`, `... zemër. /Gazeta Express`.
+pub(crate) fn split_inline_source(para: &str) -> (String, Option<String>) {
+    let trimmed = para.trim_end();
+    if let Some(body) = trimmed.strip_suffix(')') {
+        if let Some(open) = body.rfind('(') {
+            let inside = &body[open + 1..];
+            let before = body[..open].trim_end();
+            if is_source_name(inside) && before.ends_with(['.', '!', '?', '”', '"', '»']) {
+                return (before.to_owned(), Some(inside.trim().to_owned()));
+            }
+            if before.is_empty() && is_source_name(inside) {
+                return (String::new(), Some(inside.trim().to_owned()));
+            }
+        }
+    }
+    // "... zemër. /Gazeta Express", "... joshëse./Lajmi.net/": a slash-tagged source at the end.
+    let untagged = trimmed.trim_end_matches('/');
+    if let Some(slash) = untagged.rfind('/') {
+        let name = untagged[slash + 1..].trim();
+        let before = untagged[..slash].trim_end();
+        let domain_like = name.contains('.') && !name.contains(' ') && is_source_name(&name.replace('.', ""));
+        if (is_source_name(name) || domain_like) && name.split_whitespace().count() <= 3 && before.ends_with(['.', '!', '?', '”', '"', '»']) {
+            return (before.to_owned(), Some(name.to_owned()));
+        }
+    }
+    (para.to_owned(), None)
+}
+
+/// Looks like the name of a publisher: 1-5 words, starts with a capital, no digits or sentence marks.
+pub(crate) fn is_source_name(s: &str) -> bool {
+    let s = s.trim();
+    let words = s.split_whitespace().count();
+    (1..=5).contains(&words)
+        && s.chars().count() <= 50
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && !s.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '“' | '”' | '"'))
+}
+
 /// Drop noise paragraphs from extracted blocks (HTML, Markdown, JSON bodies): teasers go to
 /// `related`, a "Source: X" line to the site when none is known, embeds and chrome away.
 pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, related: &mut Vec<String>) -> Vec<crate::Block> {
-    blocks
+    let mut blocks: Vec<crate::Block> = blocks
         .into_iter()
         .filter(|b| {
             let crate::Block::Paragraph { text } = b else { return true };
@@ -95,7 +134,16 @@ pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, relate
                 Some(Noise::Embed | Noise::Chrome) => false,
             }
         })
-        .collect()
+        .collect();
+    // "... poliomeliti. /REL": a source tag glued to the last paragraph.
+    if let Some(crate::Block::Paragraph { text }) = blocks.last_mut() {
+        if let (rest, Some(source)) = split_inline_source(text) {
+            site.get_or_insert(source);
+            *text = rest;
+        }
+    }
+    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text } if text.trim().is_empty()));
+    blocks
 }
 
 /// Classify one line (a whole paragraph of the source). `None` means it is content.

@@ -98,3 +98,69 @@ fn unreadable_files_say_why() {
     assert_eq!(err.to_string(), "not supported: PNG image");
     assert!(read(b"", "empty.txt").unwrap_err().to_string().contains("empty"));
 }
+
+fn format_fixture(path: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+#[test]
+fn saved_web_page_is_clean_and_inert() {
+    let doc = read(&format_fixture("html/lajm.html"), "lajm.html").unwrap();
+    let meta = &doc.article.meta;
+    assert_eq!(meta.format, lexo_core::SourceFormat::Html);
+    assert_eq!(meta.title.as_deref(), Some("Tregu i Pazarit të Ri rihapet pas rinovimit"));
+    assert_eq!(meta.site.as_deref(), Some("Gazeta Qyteti"));
+    assert_eq!(meta.byline.as_deref(), Some("Drita Kelmendi"));
+    assert!(meta.published.as_deref().unwrap().starts_with("2024-03-14"));
+    assert_eq!(doc.lang.code, "sq");
+    let text = &doc.text;
+    for kept in ["u rihap të enjten", "Çfarë ndryshon për shitësit", "parkim për furnizuesit", "tha Mira Hoxha", "Tezgat e reja të frutave", "deri në verë"] {
+        assert!(text.contains(kept), "lost {kept:?} from {text}");
+    }
+    for dropped in ["Politikë", "cookies", "Reklamë", "Shpërndaje", "Komente", "Bravo", "Kontakt", "track", "Çmimet e perimeve", "©"] {
+        assert!(!text.contains(dropped), "kept {dropped:?} in {text}");
+    }
+    assert!(doc.article.blocks.iter().any(|b| matches!(b, lexo_core::Block::List { items, .. } if items.len() == 3)));
+    assert!(doc.article.blocks.iter().any(|b| matches!(b, lexo_core::Block::Quote { .. })));
+    assert!(doc.entities.mentions.iter().any(|m| m.text == "Tiranë" && m.kind == EntityKind::Loc));
+}
+
+#[test]
+fn gzipped_page_reads_like_the_page() {
+    use std::io::Write;
+    let html = format_fixture("html/lajm.html");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&html).unwrap();
+    let gz = gz.finish().unwrap();
+    assert_eq!(read(&gz, "lajm.html.gz").unwrap(), read(&html, "lajm.html").unwrap());
+}
+
+#[test]
+fn markdown_with_front_matter() {
+    let doc = read(&format_fixture("markdown/udhetim.md"), "udhetim.md").unwrap();
+    let meta = &doc.article.meta;
+    assert_eq!(meta.title.as_deref(), Some("Tri ditë në Gjirokastër"));
+    assert_eq!(meta.byline.as_deref(), Some("Ilir Berisha"));
+    assert_eq!(meta.tags, vec!["udhëtim", "Gjirokastër", "trashëgimi"]);
+    assert!(matches!(&doc.article.blocks[1], lexo_core::Block::Heading { level: 2, text } if text == "Dita e parë"));
+    assert!(doc.article.blocks.iter().any(|b| matches!(b, lexo_core::Block::Table { rows } if rows.len() == 3)));
+}
+
+#[test]
+fn json_lines_give_one_document_per_line() {
+    let docs = lexo_core::read_all(&format_fixture("json/export.jsonl"), "export.jsonl").unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].article.meta.title.as_deref(), Some("Stina e turizmit nis herët në Sarandë"));
+    assert_eq!(docs[0].article.meta.byline.as_deref(), Some("Elsa Dervishi"));
+    assert_eq!(docs[0].lang.code, "sq");
+    assert_eq!(docs[1].lang.code, "en");
+    assert_eq!(docs[1].text, "A new ferry line between Durrës and Bari starts in June, the operator said on Monday.\n\nTickets go on sale next week.");
+}
+
+#[test]
+fn windows_1252_albanian_decodes_right() {
+    let doc = read(&format_fixture("text/cp1252_sq.txt"), "cp1252_sq.txt").unwrap();
+    assert_eq!(doc.article.meta.title.as_deref(), Some("Lajm i shkurtër"));
+    assert!(doc.text.contains("ëndrra, çelësi dhe përshëndetje nga Shkodra"));
+    assert_eq!(doc.lang.code, "sq");
+}

@@ -28,7 +28,7 @@ pub fn read(text: &str) -> Article {
             body.push(list);
             continue;
         }
-        let (para, inline_source) = split_inline_source(&para);
+        let (para, inline_source) = noise::split_inline_source(&para);
         for piece in unglue(&para) {
             if let Some(holder) = copyright_holder(&piece) {
                 meta.site = meta.site.take().or(Some(holder));
@@ -241,45 +241,6 @@ fn as_list(para: &str) -> Option<String> {
     Some(format!("{LIST_TAG}{}{}", if para.as_bytes()[0].is_ascii_digit() { '1' } else { '-' }, para[len..].trim()))
 }
 
-/// A source in brackets or after a slash glued to the end of the last sentence:
-/// `... Facebook.(Kosova Sot Online)`, `... zemër. /Gazeta Express`.
-fn split_inline_source(para: &str) -> (String, Option<String>) {
-    let trimmed = para.trim_end();
-    if let Some(body) = trimmed.strip_suffix(')') {
-        if let Some(open) = body.rfind('(') {
-            let inside = &body[open + 1..];
-            let before = body[..open].trim_end();
-            if is_source_name(inside) && before.ends_with(['.', '!', '?', '”', '"', '»']) {
-                return (before.to_owned(), Some(inside.trim().to_owned()));
-            }
-            if before.is_empty() && is_source_name(inside) {
-                return (String::new(), Some(inside.trim().to_owned()));
-            }
-        }
-    }
-    // "... zemër. /Gazeta Express", "... joshëse./Lajmi.net/": a slash-tagged source at the end.
-    let untagged = trimmed.trim_end_matches('/');
-    if let Some(slash) = untagged.rfind('/') {
-        let name = untagged[slash + 1..].trim();
-        let before = untagged[..slash].trim_end();
-        let domain_like = name.contains('.') && !name.contains(' ') && is_source_name(&name.replace('.', ""));
-        if (is_source_name(name) || domain_like) && name.split_whitespace().count() <= 3 && before.ends_with(['.', '!', '?', '”', '"', '»']) {
-            return (before.to_owned(), Some(name.to_owned()));
-        }
-    }
-    (para.to_owned(), None)
-}
-
-/// Looks like the name of a publisher: 1-5 words, starts with a capital, no digits or sentence marks.
-fn is_source_name(s: &str) -> bool {
-    let s = s.trim();
-    let words = s.split_whitespace().count();
-    (1..=5).contains(&words)
-        && s.chars().count() <= 50
-        && s.chars().next().is_some_and(char::is_uppercase)
-        && !s.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '“' | '”' | '"'))
-}
-
 /// "© KOHA. All rights reserved." -> "KOHA".
 fn copyright_holder(para: &str) -> Option<String> {
     let rest = para.strip_prefix('©').or_else(|| para.strip_prefix("(c)")).or_else(|| para.strip_prefix("Copyright"))?;
@@ -299,7 +260,7 @@ fn take_trailing_source_line(paragraphs: &mut Vec<String>) -> Option<String> {
     let line = paragraphs[last].trim();
     let inner = line.strip_prefix('(').and_then(|s| s.strip_suffix(')')).unwrap_or(line);
     let inner = inner.trim_matches(|c: char| matches!(c, '/' | '—' | '–' | '-' | ' '));
-    if is_source_name(inner) && inner.split_whitespace().count() <= 4 {
+    if noise::is_source_name(inner) && inner.split_whitespace().count() <= 4 {
         let site = inner.to_owned();
         paragraphs.remove(last);
         return Some(site);
