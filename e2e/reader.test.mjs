@@ -129,6 +129,42 @@ test('pasting text makes a new article; the file picker adds files', async () =>
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=article-body] p').length === 4);
 });
 
+test('several formats at once: web page, gzip, Markdown, JSON Lines, Windows-1252 text, PDF', async () => {
+  const fx = (p) => fs.readFileSync(path.join(root, 'crates/lexo-core/tests/fixtures', p));
+  const zlib = await import('node:zlib');
+  const before = (await page.$$('[data-testid=library-item]')).length;
+  await dropFiles([
+    { name: 'lajm.html', bytes: fx('html/lajm.html'), type: 'text/html' },
+    { name: 'lajm-kopje.html.gz', bytes: zlib.gzipSync(fx('html/lajm.html')) },
+    { name: 'udhetim.md', bytes: fx('markdown/udhetim.md') },
+    { name: 'export.jsonl', bytes: fx('json/export.jsonl') },
+    { name: 'cp1252.txt', bytes: fx('text/cp1252_sq.txt') },
+    { name: 'scan.pdf', bytes: Buffer.from('%PDF-1.7\n%\xff\xff\n1 0 obj\n', 'binary') },
+  ]);
+  // The JSON Lines file holds two articles: 7 entries for 6 files.
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=library-item]').length === n, before + 7);
+  const items = await texts('[data-testid=library-item]');
+  assert.ok(items.some((t) => t.includes('scan.pdf') && t.includes('not supported: PDF document')), `${items}`);
+
+  const open = async (label, title) => {
+    await page.locator('[data-testid=library-item] .open', { hasText: label }).first().click();
+    await page.waitForFunction((t) => document.querySelector('[data-testid=article-title]')?.textContent === t, title);
+  };
+  await open('lajm.html ·', 'Tregu i Pazarit të Ri rihapet pas rinovimit');
+  const body = await page.textContent('[data-testid=article-body]');
+  assert.ok(body.includes('Çfarë ndryshon për shitësit') && !body.includes('Reklamë') && !body.includes('Komente'));
+  assert.ok(await page.isVisible('.image-placeholder'), 'figure shown as a placeholder');
+  assert.equal(await page.$$eval('[data-testid=article-body] img, [data-testid=article-body] iframe, [data-testid=article-body] script', (e) => e.length), 0);
+  await page.screenshot({ path: path.join(artifacts, 'web-page.png'), fullPage: true });
+  await open('lajm-kopje.html.gz', 'Tregu i Pazarit të Ri rihapet pas rinovimit');
+  await open('udhetim.md', 'Tri ditë në Gjirokastër');
+  assert.equal(await page.$$eval('[data-testid=article-body] table tr', (e) => e.length), 3);
+  await open('export.jsonl (2/2)', 'New ferry line links Durrës and Bari');
+  await open('export.jsonl (1/2)', 'Stina e turizmit nis herët në Sarandë');
+  await open('cp1252.txt', 'Lajm i shkurtër');
+  assert.ok((await page.textContent('[data-testid=article-body]')).includes('ëndrra, çelësi dhe përshëndetje'));
+});
+
 test('nothing was requested from anywhere but the page itself', () => {
   assert.deepEqual(outside, []);
   assert.ok(srv.requests.every((u) => u.startsWith(PREFIX)), `${srv.requests}`);

@@ -40,7 +40,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <p class="meta">
                     if let Some(site) = &meta.site { <span class="site">{site}</span> }
                     if let Some(byline) = &meta.byline { <span class="byline">{byline}</span> }
-                    if let Some(date) = &meta.published { <span class="date">{date}</span> }
+                    if let Some(date) = &meta.published { <time class="date" datetime={date.clone()}>{display_date(date)}</time> }
                     <span class="reading-time" data-testid="reading-time" title="Estimated reading time (Firefox Reader View method)">{rt.label()}</span>
                     <span class="words">{format!("{} words", rt.words)}</span>
                     <span class="lang" title={doc.lang.code}>{doc.lang.name()}</span>
@@ -61,6 +61,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         </article>
     }
+}
+
+/// "2024-03-14T09:30:00+01:00" -> "2024-03-14"; other forms are shown as the file wrote them.
+fn display_date(date: &str) -> String {
+    let b = date.as_bytes();
+    let iso = b.len() > 10 && b[4] == b'-' && b[7] == b'-' && matches!(b[10], b'T' | b' ');
+    if iso { date[..10].to_owned() } else { date.to_owned() }
 }
 
 type TextOf<'a> = dyn Fn(usize, usize, &str) -> Html + 'a;

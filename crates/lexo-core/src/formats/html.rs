@@ -51,6 +51,7 @@ pub fn read(html: &str) -> Article {
     };
     meta.title = clean_title(meta.title.take(), h1.as_deref(), og_title.as_deref());
     let mut blocks = drop_title_heading(blocks, &mut meta.title);
+    drop_byline_line(&mut blocks, meta.byline.as_deref());
     let mut related = Vec::new();
     blocks = noise::clean_blocks(blocks, &mut meta.site, &mut related);
     Article { meta, blocks, related }
@@ -87,6 +88,15 @@ fn drop_title_heading(mut blocks: Vec<Block>, title: &mut Option<String>) -> Vec
         }
     }
     blocks
+}
+
+/// "Nga Drita Kelmendi · 14 mars 2024" repeats the byline shown in the header.
+fn drop_byline_line(blocks: &mut Vec<Block>, byline: Option<&str>) {
+    let Some(byline) = byline else { return };
+    let pos = blocks.iter().take(3).position(|b| matches!(b, Block::Paragraph { text } if text.split_whitespace().count() <= 12 && text.contains(byline)));
+    if let Some(i) = pos {
+        blocks.remove(i);
+    }
 }
 
 pub(crate) fn same_text(a: &str, b: &str) -> bool {
