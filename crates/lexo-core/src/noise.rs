@@ -112,6 +112,13 @@ pub(crate) fn is_source_name(s: &str) -> bool {
         && !s.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '“' | '”' | '"'))
 }
 
+/// At most five words, all letters capitals, no sentence end: a kicker, not a sentence.
+fn is_shouted_label(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    (1..=5).contains(&words) && letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && !text.trim_end().ends_with(['.', '!', '?'])
+}
+
 /// Drop noise paragraphs from extracted blocks (HTML, Markdown, JSON bodies): teasers go to
 /// `related`, a "Source: X" line to the site when none is known, embeds and chrome away.
 pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, related: &mut Vec<String>) -> Vec<crate::Block> {
@@ -135,6 +142,8 @@ pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, relate
             }
         })
         .collect();
+    // Kickers and labels in capitals ("TIME TRAVELLER", "DON'T MISS") between teasers.
+    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text } if is_shouted_label(text)));
     // "... poliomeliti. /REL": a source tag glued to the last paragraph.
     if let Some(crate::Block::Paragraph { text }) = blocks.last_mut() {
         if let (rest, Some(source)) = split_inline_source(text) {

@@ -3,7 +3,7 @@
 //! forms and event handlers never reach the model: only text and image descriptions do.
 
 use dom_query::{Document, NodeRef};
-use dom_smoothie::{Config, Readability};
+use dom_smoothie::{CandidateSelectMode, Config, Readability};
 
 use crate::model::{Article, Block, Direction, Metadata, SourceFormat};
 use crate::noise;
@@ -16,14 +16,27 @@ const SKIP: &[&str] = &[
 
 /// Read an HTML page into an article.
 pub fn read(html: &str) -> Article {
-    let cfg = Config { max_elements_to_parse: 0, ..Config::default() };
     let doc = Document::from(html);
     // Clean title candidates, read before extraction rewrites the tree.
     let h1 = Some(collapse(&doc.select("h1").first().text())).filter(|t| !t.is_empty());
     let og_title = doc.select(r#"meta[property="og:title"]"#).attr("content").map(|t| collapse(&t)).filter(|t| !t.is_empty());
-    let extracted = Readability::with_document(doc, None, Some(cfg)).ok().and_then(|mut r| r.parse().ok());
+    let extracted = best_extraction(doc, html);
+    let readability_len = extracted.as_ref().map_or(0, |a| a.text_content.chars().count());
+    // When Readability kept a small part of a long page, the page body without its boilerplate
+    // is the better candidate.
+    let body_blocks = (readability_len < SHORT_EXTRACTION).then(|| page_body_blocks(html)).filter(|b| {
+        let len: usize = b.iter().filter_map(Block::text).map(|t| t.chars().count()).sum();
+        len > 3000 && readability_len * 10 < len * 3
+    });
     let mut meta = Metadata { format: SourceFormat::Html, ..Metadata::default() };
     let blocks = match &extracted {
+        Some(a) if body_blocks.is_some() => {
+            meta.title = Some(a.title.trim().to_owned()).filter(|t| !t.is_empty());
+            meta.byline = a.byline.clone().map(|b| collapse(&b)).filter(|b| !b.is_empty());
+            meta.site = a.site_name.clone().map(|s| collapse(&s)).filter(|s| !s.is_empty());
+            meta.published = a.published_time.clone().filter(|s| !s.is_empty());
+            body_blocks.unwrap_or_default()
+        }
         Some(a) => {
             meta.title = Some(a.title.trim().to_owned()).filter(|t| !t.is_empty());
             meta.byline = a.byline.clone().map(|b| collapse(&b)).filter(|b| !b.is_empty());
@@ -57,6 +70,28 @@ pub fn read(html: &str) -> Article {
     Article { meta, blocks, related }
 }
 
+fn extract(doc: Document, mode: CandidateSelectMode) -> Option<dom_smoothie::Article> {
+    let cfg = Config { max_elements_to_parse: 0, candidate_select_mode: mode, ..Config::default() };
+    Readability::with_document(doc, None, Some(cfg)).ok().and_then(|mut r| r.parse().ok())
+}
+
+/// Readability's candidate choice sometimes settles on one small box of a long page. When its
+/// text is short, the other candidate-selection mode is tried too and the fuller text kept,
+/// provided it is clearly fuller (choosing between candidate extractions).
+fn best_extraction(doc: Document, html: &str) -> Option<dom_smoothie::Article> {
+    let first = extract(doc, CandidateSelectMode::Readability);
+    let len = first.as_ref().map_or(0, |a| a.text_content.chars().count());
+    if len >= SHORT_EXTRACTION {
+        return first;
+    }
+    let second = extract(Document::from(html), CandidateSelectMode::DomSmoothie);
+    let len2 = second.as_ref().map_or(0, |a| a.text_content.chars().count());
+    if len2 > len * 2 { second } else { first }
+}
+
+/// Below this many characters an extraction is suspicious enough to try the other mode.
+const SHORT_EXTRACTION: usize = 2500;
+
 /// "Headline | Site" -> "Headline" when the page's h1 or og:title says the headline alone.
 fn clean_title(title: Option<String>, h1: Option<&str>, og: Option<&str>) -> Option<String> {
     let title = title?;
@@ -71,6 +106,33 @@ fn clean_title(title: Option<String>, h1: Option<&str>, og: Option<&str>) -> Opt
         }
     }
     Some(title)
+}
+
+/// Class or id words that mark page furniture rather than content.
+const BOILERPLATE: &[&str] = &[
+    "nav", "menu", "footer", "header", "sidebar", "comment", "share", "social", "related", "promo", "advert", "ads", "cookie", "newsletter",
+    "subscribe", "breadcrumb", "masthead", "banner", "popup", "modal", "widget", "toolbar", "skip", "signup", "recommend", "outbrain", "taboola",
+];
+
+/// The page body with structural and class-named boilerplate removed, walked into blocks.
+fn page_body_blocks(html: &str) -> Vec<Block> {
+    let doc = Document::from(html);
+    doc.select("header, footer, nav, aside, form, [role=navigation], [role=banner], [role=contentinfo], [role=complementary]").remove();
+    for node in doc.select("[class], [id]").nodes() {
+        let marks = format!("{} {}", node.attr("class").unwrap_or_default(), node.attr("id").unwrap_or_default()).to_ascii_lowercase();
+        let furniture = marks.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| BOILERPLATE.contains(&w));
+        if furniture && !node.has_name("body") && !node.has_name("html") && !node.has_name("main") && !node.has_name("article") {
+            node.remove_from_parent();
+        }
+    }
+    let mut blocks = Vec::new();
+    let root = doc.select("main").nodes().first().cloned().or_else(|| doc.body());
+    if let Some(root) = root {
+        let mut w = Walker { blocks: &mut blocks, inline: String::new() };
+        w.walk(&root);
+        w.flush();
+    }
+    blocks
 }
 
 /// Readability keeps the page's h1 in the content; the title is shown from metadata. When the
@@ -161,14 +223,15 @@ impl Walker<'_> {
                         self.flush();
                         self.walk(&child);
                         self.flush();
-                    } else {
+                    } else if !is_link_block(&child) {
                         self.push(Block::Paragraph { text: inline_text(&child) });
                     }
                 }
                 "blockquote" => self.push(Block::Quote { text: inline_text(&child) }),
                 "ul" | "ol" => {
-                    let items: Vec<String> = child.element_children().iter().filter(|li| li.has_name("li")).map(inline_text).filter(|t| !t.is_empty()).collect();
-                    if !items.is_empty() {
+                    let lis: Vec<NodeRef> = child.element_children().into_iter().filter(|li| li.has_name("li")).collect();
+                    let items: Vec<String> = lis.iter().map(inline_text).filter(|t| !t.is_empty()).collect();
+                    if !items.is_empty() && !is_headline_link_list(&lis) {
                         self.push(Block::List { ordered: name == "ol", items });
                     }
                 }
@@ -233,6 +296,29 @@ impl CodeLang for NodeRef<'_> {
         let class = code.attr("class")?;
         class.split_whitespace().find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")).map(str::to_owned))
     }
+}
+
+/// Characters of text inside links, and of all text, in an element.
+fn link_density(node: &NodeRef) -> (usize, usize) {
+    let all = inline_text(node).chars().count();
+    let links: usize = node.descendants_it().filter(|n| n.has_name("a")).map(|a| inline_text(&a).chars().count()).sum();
+    (links.min(all), all)
+}
+
+/// A short paragraph that is nearly all links: a share bar, breadcrumbs or a teaser.
+fn is_link_block(node: &NodeRef) -> bool {
+    let (links, all) = link_density(node);
+    all > 0 && links * 10 >= all * 8 && inline_text(node).split_whitespace().count() <= 30
+}
+
+/// A list of linked headlines ("Most read", "Related"): every item is mostly one link of
+/// several words. Short link lists (tables of contents, docs navigation) stay.
+fn is_headline_link_list(items: &[NodeRef]) -> bool {
+    items.len() >= 2
+        && items.iter().all(|li| {
+            let (links, all) = link_density(li);
+            all > 0 && links * 10 >= all * 8 && inline_text(li).split_whitespace().count() >= 5
+        })
 }
 
 fn is_inline(name: &str) -> bool {
