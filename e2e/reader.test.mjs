@@ -129,7 +129,7 @@ test('pasting text makes a new article; the file picker adds files', async () =>
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=article-body] p').length === 4);
 });
 
-test('several formats at once: web page, gzip, Markdown, JSON Lines, Windows-1252 text, PDF', async () => {
+test('several formats at once: web page, gzip, Markdown, JSON Lines, Windows-1252 text, DOCX, EPUB, PDF', async () => {
   const fx = (p) => fs.readFileSync(path.join(root, 'crates/lexo-core/tests/fixtures', p));
   const zlib = await import('node:zlib');
   const before = (await page.$$('[data-testid=library-item]')).length;
@@ -139,10 +139,12 @@ test('several formats at once: web page, gzip, Markdown, JSON Lines, Windows-125
     { name: 'udhetim.md', bytes: fx('markdown/udhetim.md') },
     { name: 'export.jsonl', bytes: fx('json/export.jsonl') },
     { name: 'cp1252.txt', bytes: fx('text/cp1252_sq.txt') },
+    { name: 'raport.docx', bytes: fx('docx/raport.docx') },
+    { name: 'tregime.epub', bytes: fx('epub/tregime.epub') },
     { name: 'scan.pdf', bytes: Buffer.from('%PDF-1.7\n%\xff\xff\n1 0 obj\n', 'binary') },
   ]);
-  // The JSON Lines file holds two articles: 7 entries for 6 files.
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=library-item]').length === n, before + 7);
+  // The JSON Lines file holds two articles: 9 entries for 8 files.
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=library-item]').length === n, before + 9);
   const items = await texts('[data-testid=library-item]');
   assert.ok(items.some((t) => t.includes('scan.pdf') && t.includes('not supported: PDF document')), `${items}`);
 
@@ -161,6 +163,10 @@ test('several formats at once: web page, gzip, Markdown, JSON Lines, Windows-125
   assert.equal(await page.$$eval('[data-testid=article-body] table tr', (e) => e.length), 3);
   await open('export.jsonl (2/2)', 'New ferry line links Durrës and Bari');
   await open('export.jsonl (1/2)', 'Stina e turizmit nis herët në Sarandë');
+  await open('raport.docx', 'Raport mbi bibliotekat e qytetit');
+  assert.equal(await page.$$eval('[data-testid=article-body] li', (e) => e.length), 2);
+  await open('tregime.epub', 'Tregime nga bregdeti');
+  assert.equal(await page.$$eval('[data-testid=article-body] h2', (e) => e.length), 2);
   await open('cp1252.txt', 'Lajm i shkurtër');
   assert.ok((await page.textContent('[data-testid=article-body]')).includes('ëndrra, çelësi dhe përshëndetje'));
 });

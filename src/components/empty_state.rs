@@ -18,7 +18,7 @@ pub fn EmptyState(props: &EmptyStateProps) -> Html {
                                and an honest reading time."}</p>
             <p class="privacy">{"Everything happens in this tab: no file or text ever leaves your machine."}</p>
             <button class="primary" onclick={on_sample}>{"Open a sample article"}</button>
-            <p class="formats">{"Reads saved web pages (.html, also gzipped), Markdown, JSON and JSON Lines exports, and plain text as scrapers save it, \
+            <p class="formats">{"Reads saved web pages (.html, also gzipped), Markdown, JSON and JSON Lines exports, Word (.docx) and EPUB files, and plain text as scrapers save it, \
                                 in any common encoding; in Albanian, English, German, French, Italian, Spanish, Serbian, Greek, Turkish, Russian and more."}</p>
         </section>
     }

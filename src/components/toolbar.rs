@@ -35,7 +35,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <label class="button primary" title="Open article files">
                 {"Open files"}
                 <input type="file" multiple=true data-testid="file-input" class="visually-hidden" {onchange}
-                       accept=".txt,.text,.html,.htm,.xhtml,.md,.markdown,.json,.jsonl,.ndjson,.gz,text/plain,text/html,text/markdown,application/json" />
+                       accept=".txt,.text,.html,.htm,.xhtml,.md,.markdown,.json,.jsonl,.ndjson,.gz,.docx,.epub,text/plain,text/html,text/markdown,application/json" />
             </label>
             <button class="button" onclick={props.on_sample.reform(|_: MouseEvent| ())}>{"Sample"}</button>
             <span class="spacer"></span>

@@ -79,6 +79,8 @@ fn read_line<'a>(path: &'a str, index: usize, d: &'a Document) -> ReadLine<'a> {
             lexo_core::SourceFormat::Html => "html",
             lexo_core::SourceFormat::Markdown => "markdown",
             lexo_core::SourceFormat::Json => "json",
+            lexo_core::SourceFormat::Docx => "docx",
+            lexo_core::SourceFormat::Epub => "epub",
         },
         title: meta.title.as_deref(),
         section: meta.section.as_deref(),

@@ -9,7 +9,6 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"\xFF\xD8\xFF", "JPEG image"),
     (b"GIF8", "GIF image"),
     (b"RIFF", "RIFF media (WebP, WAV or AVI)"),
-    (b"PK\x03\x04", "ZIP archive (EPUB, DOCX and other zipped formats are not read yet)"),
     (b"7z\xBC\xAF", "7-Zip archive"),
     (b"Rar!", "RAR archive"),
     (b"\x7FELF", "executable"),

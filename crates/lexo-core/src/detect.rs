@@ -9,12 +9,20 @@ use crate::{decode, Error};
 /// The most a compressed file may unpack to.
 pub const MAX_UNPACKED_BYTES: usize = 64 * 1024 * 1024;
 
-/// Decode a file and say which reader should read it.
+/// Decode a file and say which reader should read it. Zip packages (DOCX, EPUB) are read from
+/// the bytes, so their text is empty here.
 pub fn detect(bytes: &[u8], file_name: &str) -> Result<(SourceFormat, String), Error> {
     let lower = file_name.to_lowercase();
     if bytes.starts_with(b"\x1F\x8B") {
         let unpacked = gunzip(bytes)?;
         return detect(&unpacked, lower.strip_suffix(".gz").unwrap_or(&lower));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return match crate::formats::zipped::kind(bytes) {
+            crate::formats::zipped::ZipKind::Docx => Ok((SourceFormat::Docx, String::new())),
+            crate::formats::zipped::ZipKind::Epub => Ok((SourceFormat::Epub, String::new())),
+            crate::formats::zipped::ZipKind::Other => Err(Error::Unsupported { kind: "ZIP archive (only DOCX and EPUB packages are read)" }),
+        };
     }
     let text = decode::decode(bytes)?;
     Ok((sniff(&text, &lower), text))

@@ -12,6 +12,8 @@ pub enum SourceFormat {
     Html,
     Markdown,
     Json,
+    Docx,
+    Epub,
 }
 
 impl SourceFormat {
@@ -22,6 +24,8 @@ impl SourceFormat {
             SourceFormat::Html => "HTML",
             SourceFormat::Markdown => "Markdown",
             SourceFormat::Json => "JSON",
+            SourceFormat::Docx => "Word document",
+            SourceFormat::Epub => "EPUB book",
         }
     }
 }

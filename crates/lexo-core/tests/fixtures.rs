@@ -164,3 +164,17 @@ fn windows_1252_albanian_decodes_right() {
     assert!(doc.text.contains("ëndrra, çelësi dhe përshëndetje nga Shkodra"));
     assert_eq!(doc.lang.code, "sq");
 }
+
+#[test]
+fn word_document_and_epub_book() {
+    let docx = read(&format_fixture("docx/raport.docx"), "raport.docx").unwrap();
+    assert_eq!(docx.article.meta.format, lexo_core::SourceFormat::Docx);
+    assert_eq!(docx.article.meta.title.as_deref(), Some("Raport mbi bibliotekat e qytetit"));
+    assert_eq!(docx.article.meta.byline.as_deref(), Some("Blerta Gjoni"));
+    assert!(docx.text.contains("Bibliotekat e Shkodrës dhe të Elbasanit patën 12 për qind"));
+    assert!(docx.article.blocks.iter().any(|b| matches!(b, lexo_core::Block::List { items, .. } if items.len() == 2)));
+    let epub = read(&format_fixture("epub/tregime.epub"), "tregime.epub").unwrap();
+    assert_eq!(epub.article.meta.title.as_deref(), Some("Tregime nga bregdeti"));
+    assert_eq!(epub.lang.code, "sq");
+    assert_eq!(epub.text, "Kapitulli i parë\n\nNë mëngjes barkat u kthyen në portin e Vlorës.\n\nKapitulli i dytë\n\nDeti ishte i qetë deri në Karaburun.");
+}
