@@ -55,7 +55,7 @@ pub fn read(html: &str) -> Article {
             doc.select("header, footer, aside, nav").remove();
             let mut blocks = Vec::new();
             if let Some(body) = doc.body() {
-                let mut w = Walker { blocks: &mut blocks, inline: String::new() };
+                let mut w = Walker { blocks: &mut blocks, inline: String::new(), inline_link_chars: 0 };
                 w.walk(&body);
                 w.flush();
             }
@@ -71,7 +71,8 @@ pub fn read(html: &str) -> Article {
 }
 
 fn extract(doc: Document, mode: CandidateSelectMode) -> Option<dom_smoothie::Article> {
-    let cfg = Config { max_elements_to_parse: 0, candidate_select_mode: mode, ..Config::default() };
+    // Classes are kept so the block walker can still see furniture such as share bars.
+    let cfg = Config { max_elements_to_parse: 0, candidate_select_mode: mode, keep_classes: true, ..Config::default() };
     Readability::with_document(doc, None, Some(cfg)).ok().and_then(|mut r| r.parse().ok())
 }
 
@@ -114,6 +115,23 @@ const BOILERPLATE: &[&str] = &[
     "subscribe", "breadcrumb", "masthead", "banner", "popup", "modal", "widget", "toolbar", "skip", "signup", "recommend", "outbrain", "taboola",
 ];
 
+/// Class or id words that mark furniture even inside the extracted article.
+const FURNITURE_IN_CONTENT: &[&str] = &["share", "sharing", "social", "related", "promo", "advert", "ads", "newsletter", "subscribe", "rail", "teaser", "byline", "signup", "recommend", "outbrain", "taboola", "comments", "breadcrumb", "tags"];
+
+/// Furniture is small: an element with a furniture class and little text (a wrapper whose class
+/// merely mentions "social" can hold the whole article).
+fn is_furniture(node: &NodeRef) -> bool {
+    furniture_marks(node) && inline_text(node).split_whitespace().count() <= 60
+}
+
+fn furniture_marks(node: &NodeRef) -> bool {
+    let (Some(class), id) = (node.attr("class"), node.attr("id")) else {
+        return node.attr("id").is_some_and(|id| id.to_ascii_lowercase().split(|c: char| !c.is_ascii_alphanumeric()).any(|w| FURNITURE_IN_CONTENT.contains(&w)));
+    };
+    let marks = format!("{} {}", class, id.unwrap_or_default()).to_ascii_lowercase();
+    marks.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| FURNITURE_IN_CONTENT.contains(&w))
+}
+
 /// The page body with structural and class-named boilerplate removed, walked into blocks.
 fn page_body_blocks(html: &str) -> Vec<Block> {
     let doc = Document::from(html);
@@ -128,7 +146,7 @@ fn page_body_blocks(html: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let root = doc.select("main").nodes().first().cloned().or_else(|| doc.body());
     if let Some(root) = root {
-        let mut w = Walker { blocks: &mut blocks, inline: String::new() };
+        let mut w = Walker { blocks: &mut blocks, inline: String::new(), inline_link_chars: 0 };
         w.walk(&root);
         w.flush();
     }
@@ -171,7 +189,7 @@ pub(crate) fn same_text(a: &str, b: &str) -> bool {
 pub fn blocks_from_html(html: &str) -> Vec<Block> {
     let doc = Document::from(html);
     let mut blocks = Vec::new();
-    let mut w = Walker { blocks: &mut blocks, inline: String::new() };
+    let mut w = Walker { blocks: &mut blocks, inline: String::new(), inline_link_chars: 0 };
     w.walk(&doc.root());
     w.flush();
     blocks
@@ -181,13 +199,19 @@ struct Walker<'b> {
     blocks: &'b mut Vec<Block>,
     /// Inline text not yet inside a block (text directly in a div, say).
     inline: String,
+    /// How much of `inline` came from links.
+    inline_link_chars: usize,
 }
 
 impl Walker<'_> {
     fn flush(&mut self) {
         let text = collapse(&self.inline);
+        let links = std::mem::take(&mut self.inline_link_chars);
         self.inline.clear();
-        if !text.is_empty() {
+        let all = text.chars().count();
+        // Loose runs of links (share buttons, tag clouds) are not text.
+        let link_run = all > 0 && links * 10 >= all * 8 && text.split_whitespace().count() <= 30;
+        if !text.is_empty() && !link_run {
             self.blocks.push(Block::Paragraph { text });
         }
     }
@@ -210,7 +234,7 @@ impl Walker<'_> {
                 continue;
             }
             let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
-            if SKIP.contains(&name.as_str()) || is_hidden(&child) {
+            if SKIP.contains(&name.as_str()) || is_hidden(&child) || is_furniture(&child) {
                 continue;
             }
             match name.as_str() {
@@ -273,7 +297,17 @@ impl Walker<'_> {
                 }
                 "hr" => self.push(Block::Rule),
                 "br" => self.inline.push('\n'),
-                _ if is_inline(&name) => self.inline.push_str(&inline_text(&child)),
+                _ if is_inline(&name) => {
+                    let text = inline_text(&child);
+                    if name == "a" {
+                        self.inline_link_chars += text.chars().count();
+                    } else {
+                        self.inline_link_chars += link_density(&child).0;
+                    }
+                    self.inline.push(' ');
+                    self.inline.push_str(&text);
+                    self.inline.push(' ');
+                }
                 _ => {
                     // Containers (div, section, article, main, li outside lists, ...).
                     self.flush();
