@@ -234,7 +234,7 @@ impl Resources {
 /// Endings stripped from Albanian words to find their base (longest tried first does not matter:
 /// every strip is a candidate).
 const SQ_SUFFIXES: &[&str] = &[
-    "i", "u", "a", "e", "ë", "t", "n", "në", "së", "it", "ut", "in", "un", "ën", "ës", "ët", "ja", "ia", "ve", "ave", "isë", "inë", "në", "rit", "ri", "ra", "ës", "et", "at", "s", "es", "ën", "ës",
+    "i", "u", "a", "e", "ë", "t", "n", "në", "së", "it", "ut", "in", "un", "ën", "ës", "ët", "ja", "ia", "ve", "ave", "isë", "inë", "rit", "ri", "ra", "et", "at", "s", "es", "ni", "ise", "ine", "se", "ne", "es",
 ];
 
 /// Candidate base forms of a lowercase word as it appears in text.
@@ -264,6 +264,17 @@ fn entry_forms(word: &str) -> Vec<String> {
             }
         }
     }
+    // The ë of a final -ër/-ël drops in inflection: Zvicër -> Zvicra, Shkodër -> Shkodrës.
+    for (end, bare) in [("ër", "r"), ("ël", "l")] {
+        if let Some(stem) = w.strip_suffix(end) {
+            if stem.chars().count() >= 3 {
+                out.push(format!("{stem}{bare}"));
+            }
+        }
+    }
+    // Texts written without diacritics (Kosoves, Serbise) match the same entries.
+    let folded: Vec<String> = out.iter().map(|f| fold_sq(f)).filter(|f| !out.contains(f)).collect();
+    out.extend(folded);
     out
 }
 
@@ -341,6 +352,30 @@ impl Token {
     }
 }
 
+/// Top-level domains common in the news we read.
+const TLDS: &[&str] = &["com", "net", "org", "info", "al", "ch", "de", "rs", "mk", "me", "eu", "tv", "co", "uk", "it", "fr", "es", "gr", "ru", "tr", "at", "io", "news", "press", "online"];
+
+/// A known top-level domain starts at `at` and ends the word.
+fn tld_at(chars: &[char], at: usize) -> bool {
+    let word: String = chars[at.min(chars.len())..].iter().take_while(|c| c.is_alphanumeric()).collect();
+    !word.is_empty() && TLDS.contains(&word.to_lowercase().as_str()) && at >= 2 && chars[at - 2].is_alphanumeric()
+}
+
+fn is_domain(word: &str) -> bool {
+    word.rsplit_once('.').is_some_and(|(name, tld)| name.chars().count() >= 2 && TLDS.contains(&tld.to_lowercase().as_str()))
+}
+
+/// Albanian written without diacritics, as many scraped texts are: ë -> e, ç -> c.
+fn fold_sq(word: &str) -> String {
+    word.chars().map(|c| match c {
+        'ë' => 'e',
+        'Ë' => 'E',
+        'ç' => 'c',
+        'Ç' => 'C',
+        other => other,
+    }).collect()
+}
+
 fn tokenize(chars: &[char]) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -354,6 +389,9 @@ fn tokenize(chars: &[char]) -> Vec<Token> {
         while i < chars.len() {
             let c = chars[i];
             if c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36F}') {
+                i += 1;
+            } else if c == '.' && tld_at(chars, i + 1) {
+                // "lajmi.net", "KALLXO.com": a web address is one word.
                 i += 1;
             } else if matches!(c, '-' | '\'' | '’') && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()) {
                 // "SHBA-së", "Mi-17", "Çin’in" stay one word; "Kosovë-Shqipëri" splits at the capital.
@@ -413,16 +451,29 @@ impl Recognizer for RuleRecognizer {
             .collect();
         let is_common = |t: &Token| {
             let l = t.lower();
+            // Titles stay titles even when capitalised mid-sentence ("Ministri Veliu", "Ish-kryeministri").
+            let bare = l.strip_prefix("ish-").unwrap_or(&l);
+            if res.cue("person_title", lang, bare) {
+                return true;
+            }
             if named_mid_sentence.contains(&l) && !res.is_function_word(lang, &l) {
                 return false;
             }
-            res.is_common_word(lang, &l) || lowercase_seen.contains(&l) || res.cue("person_title", lang, &l)
+            // Albanian headlines in capitals: "EKSKLUZIVE", "FUNDIT" are words, not acronyms.
+            let caps_word = t.is_all_caps() && l.chars().count() >= 4;
+            res.is_common_word(lang, &l) || lowercase_seen.contains(&l) || (caps_word && lang == "sq" && res.is_common_word(lang, &fold_sq(&l)))
         };
 
         let mut candidates = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if !tokens[i].is_capitalised() || res.not_entity(lang, strip_attached_suffix(&tokens[i].text)) {
+            if is_domain(&tokens[i].text) {
+                // Websites and portals named by their address are organisations (lajmi.net).
+                candidates.push(Candidate { first: i, last: i, kind: Some(EntityKind::Org), evidence: Evidence::Known });
+                i += 1;
+                continue;
+            }
+            if !tokens[i].is_capitalised() || tokens[i].text.chars().count() < 2 || res.not_entity(lang, strip_attached_suffix(&tokens[i].text)) {
                 i += 1;
                 continue;
             }
