@@ -55,7 +55,8 @@ def main():
         for alt in (r.get("latin_alternatenames") or "").split("|"):
             alt = nfc(alt)
             # Alternates carry no language tag; keep capitalised ones of a sane length.
-            if 3 <= len(alt) <= 30 and alt[0].isupper() and not any(c.isdigit() for c in alt):
+            # Short alternates ("Les", "All") collide with common words of other languages.
+            if 5 <= len(alt) <= 30 and alt[0].isupper() and not any(c.isdigit() for c in alt):
                 places.add(alt)
     places = sorted(p for p in places if len(p) >= 2)
     (OUT / "places_derived.txt").write_text(

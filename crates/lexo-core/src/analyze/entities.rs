@@ -204,11 +204,12 @@ impl Resources {
 
     /// A known name (gazetteer or list) that the tokens spell, allowing inflection.
     fn lookup(&self, tokens: &[&str], lang: &str) -> Option<EntityKind> {
-        let first = tokens.first()?.to_lowercase();
+        let first = strip_attached_suffix(tokens.first()?).to_lowercase();
         let forms = match lang {
             // Plural "-ët" names groups of people (Rusët, Shqiptarët), not places.
             "sq" if first.ends_with("ët") => vec![first.clone()],
             "sq" => query_forms(&first),
+            l if inflects(l) => generic_query_forms(&first),
             _ => vec![first.clone()],
         };
         for form in forms {
@@ -272,6 +273,12 @@ fn entry_forms(word: &str) -> Vec<String> {
             }
         }
     }
+    // Other languages inflect by replacing a final vowel: Srbija -> Srbij-e, Kina -> Kin-e.
+    if let Some(last) = w.chars().last() {
+        if "aeoiuyıаяоеиыαηοςήάό".contains(last) && w.chars().count() >= 4 {
+            out.push(w.chars().take(w.chars().count() - 1).collect());
+        }
+    }
     // Texts written without diacritics (Kosoves, Serbise) match the same entries.
     let folded: Vec<String> = out.iter().map(|f| fold_sq(f)).filter(|f| !out.contains(f)).collect();
     out.extend(folded);
@@ -304,7 +311,29 @@ fn token_matches(entry: &str, query_lower: &str, lang: &str) -> bool {
         let forms = entry_forms(entry);
         return query_forms(query_lower).iter().any(|q| forms.contains(q));
     }
+    if inflects(lang) {
+        let forms = entry_forms(entry);
+        return generic_query_forms(strip_attached_suffix(query_lower)).iter().any(|q| forms.contains(q));
+    }
     false
+}
+
+/// Languages whose names take case endings (Albanian has its own rules above).
+fn inflects(lang: &str) -> bool {
+    matches!(lang, "sr" | "ru" | "el" | "tr" | "pl" | "de")
+}
+
+/// Case endings of the other inflecting languages (sr Srbije/Srbiju, ru Пакистане, de Mexikos,
+/// el Κορέας): the word without its last one or two letters, keeping at least three.
+fn generic_query_forms(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = vec![word.to_owned()];
+    for cut in 1..=2 {
+        if chars.len() >= cut + 3 {
+            out.push(chars[..chars.len() - cut].iter().collect());
+        }
+    }
+    out
 }
 
 fn is_connector_word(w: &str) -> bool {
@@ -556,6 +585,9 @@ fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str,
         after_connector = next > first + 1;
         first = next;
     }
+    if first == last && res.is_function_word(lang, &tokens[first].lower()) && tokens[first].starts_sentence() {
+        return Vec::new();
+    }
     split_chunk(tokens, first, last, lang, res)
         .into_iter()
         .map(|(first, last)| {
@@ -563,6 +595,8 @@ fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str,
             let initial = tokens[first].starts_sentence();
             match strong_kind(&words, tokens, first, lang, res, initial) {
                 Some((kind, evidence)) => Candidate { first, last, kind: Some(kind), evidence },
+                // German capitalises every noun: there, an unknown capitalised word is no evidence.
+                None if lang == "de" => Candidate { first, last, kind: None, evidence: Evidence::Guess },
                 None => Candidate { first, last, kind: weak_kind(tokens, first, last, lang, res), evidence: Evidence::Guess },
             }
         })
@@ -630,7 +664,7 @@ fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &st
         let found = typed.iter().find(|(ts, _)| ts.iter().any(|t| t.len() > 1 && !is_connector_word(t) && same_word(t, &word, lang)));
         if let Some((_, kind)) = found {
             c.kind = Some(*kind);
-        } else if c.kind.is_none() {
+        } else if c.kind.is_none() && lang != "de" {
             // An unknown single capitalised word in running text is most often a surname.
             c.kind = Some(EntityKind::Per);
         }
