@@ -391,7 +391,7 @@ fn tld_at(chars: &[char], at: usize) -> bool {
 }
 
 fn is_domain(word: &str) -> bool {
-    word.rsplit_once('.').is_some_and(|(name, tld)| name.chars().count() >= 2 && TLDS.contains(&tld.to_lowercase().as_str()))
+    word.rsplit_once('.').is_some_and(|(name, tld)| name.chars().count() >= 2 && tld.chars().all(|c| c.is_lowercase()) && TLDS.contains(&tld))
 }
 
 /// Albanian written without diacritics, as many scraped texts are: ë -> e, ç -> c.
@@ -541,13 +541,16 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
     let mut start = first;
     let mut k = first + 1;
     while k < last {
-        let is_conn = !tokens[k].is_capitalised() && res.cue("connector", lang, &tokens[k].text);
+        // Only "të" (or a language's only connectors) introduces a separate place; "së"/"e"/"i"
+        // continue an official name ("Republikës së Kosovës", "Maqedonisë së Veriut").
+        let is_conn = !tokens[k].is_capitalised() && res.cue("connector", lang, &tokens[k].text) && (lang != "sq" || tokens[k].text == "të");
         if is_conn {
             let left: Vec<&str> = tokens[start..k].iter().map(|t| t.text.as_str()).collect();
             let right: Vec<&str> = tokens[k + 1..=last].iter().map(|t| t.text.as_str()).collect();
             let left_content = left.iter().filter(|w| !is_connector_word(w)).count();
             let left_is_place = res.lookup(&left, lang) == Some(EntityKind::Loc);
-            if (left_content >= 2 || left_is_place) && res.starts_known_place(&right, lang) {
+            let right_is_place = res.starts_known_place(&right, lang);
+            if (left_content >= 2 || left_is_place) && right_is_place {
                 parts.push((start, k - 1));
                 start = k + 1;
             }
