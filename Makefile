@@ -38,6 +38,12 @@ dist: setup-web
 eval:
 	cargo run --release --locked -q -p lexo-cli -- eval-lang
 	cargo run --release --locked -q -p lexo-cli -- eval-ner
+	cargo run --release --locked -q -p lexo-cli -- eval-extraction
+
+## Speed, natively, next to compromise.js on the same text in the same run.
+bench: setup-browser
+	cargo run --release --locked -q -p lexo-cli -- bench $(CURDIR)/target/bench-article.txt
+	node e2e/bench-compromise.mjs $(CURDIR)/target/bench-article.txt
 
 setup: setup-web setup-browser
 

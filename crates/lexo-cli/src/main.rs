@@ -1,5 +1,6 @@
 //! `lexo`: read article files and tag their entities from the command line (glue over lexo-core).
 
+mod bench;
 mod eval;
 mod output;
 
@@ -18,6 +19,8 @@ USAGE:
   lexo eval-extraction [--out PRED.json] [DIR...]
                            main-text extraction F1/P/R and ms per page on benchmark dirs
                            (default: ../shared/data/extraction-bench and extraction-wcxb)
+  lexo bench [TEXT_OUT]    native speed: tagging throughput and a 2,000-word article
+                           (TEXT_OUT: where to write that article for peer comparison)
 
 Exit status is 1 if any file could not be read (after printing all of them).";
 
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
         "eval-ner" => eval::ner(rest),
         "eval-lang" => eval::lang(rest),
         "eval-extraction" => eval::extraction(rest),
+        "bench" => bench::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
