@@ -61,6 +61,8 @@ pub fn ner(args: &[String]) -> ExitCode {
     } else {
         args.iter().map(PathBuf::from).collect()
     };
+    // Word lists load once, on first use; time tagging, not loading.
+    let _ = lexo_core::tag_text("Tirana", None);
     let mut rows: BTreeMap<String, Counts> = BTreeMap::new();
     let mut by_type: BTreeMap<String, Counts> = BTreeMap::new();
     let (mut chars, mut elapsed) = (0usize, 0f64);
