@@ -371,7 +371,7 @@ impl Token {
         let g = &self.gap_before;
         g.is_empty() && self.start == 0
             || g.contains(['.', '!', '?', ':', ';', '…', '“', '"', '„', '«', '—', '–', '(', '\n', '•'])
-            || g.contains("  ")
+            || g.chars().filter(|c| c.is_whitespace()).count() >= 2
     }
 
     /// The gap is ordinary spacing inside one phrase.
@@ -643,7 +643,7 @@ fn weak_kind(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Reso
         return Some(if span.iter().all(|t| !t.is_all_caps()) { EntityKind::Per } else { EntityKind::Org });
     }
     let prev = first.checked_sub(1).map(|p| &tokens[p]);
-    if prev.is_some_and(|p| tokens[first].joins_previous() && res.cue("locative", lang, &p.lower())) {
+    if prev.is_some_and(|p| tokens[first].joins_previous() && (res.cue("locative", lang, &p.lower()) || res.cue("place_noun", lang, &p.lower()))) {
         return Some(EntityKind::Loc);
     }
     None
@@ -667,6 +667,9 @@ fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &st
         let found = typed.iter().find(|(ts, _)| ts.iter().any(|t| t.len() > 1 && !is_connector_word(t) && same_word(t, &word, lang)));
         if let Some((_, kind)) = found {
             c.kind = Some(*kind);
+        } else if c.kind.is_none() && lang == "sq" && tokens[c.first].starts_sentence() {
+            // Albanian writes common nouns in lowercase, so a capitalised word is evidence only
+            // inside a sentence; opening one, an unknown word stays plain text.
         } else if c.kind.is_none() && lang != "de" {
             // An unknown single capitalised word in running text is most often a surname.
             c.kind = Some(EntityKind::Per);
