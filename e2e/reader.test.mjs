@@ -156,6 +156,8 @@ test('several formats at once: web page, gzip, Markdown, JSON Lines, Windows-125
   const body = await page.textContent('[data-testid=article-body]');
   assert.ok(body.includes('Çfarë ndryshon për shitësit') && !body.includes('Reklamë') && !body.includes('Komente'));
   assert.ok(await page.isVisible('.image-placeholder'), 'figure shown as a placeholder');
+  const links = await page.$$eval('[data-testid=article-body] a', (as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.target, a.rel]));
+  assert.deepEqual(links, [['njoftimit të bashkisë', 'https://tirana.example.org/njoftimi', '_blank', 'noopener noreferrer nofollow']]);
   assert.equal(await page.$$eval('[data-testid=article-body] img, [data-testid=article-body] iframe, [data-testid=article-body] script', (e) => e.length), 0);
   await page.screenshot({ path: path.join(artifacts, 'web-page.png'), fullPage: true });
   await open('lajm-kopje.html.gz', 'Tregu i Pazarit të Ri rihapet pas rinovimit');

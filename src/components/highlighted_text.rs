@@ -1,5 +1,6 @@
 //! A run of article text with its entity mentions as `<mark>`s (text is escaped by Yew).
 
+use lexo_core::model::InlineLink;
 use lexo_core::{EntityKind, Mention};
 use yew::prelude::*;
 
@@ -8,6 +9,71 @@ use yew::prelude::*;
 pub enum Segment {
     Plain(String),
     Entity { text: String, kind: EntityKind, group: usize },
+    /// A link around plain and entity pieces; opens in a new tab, never preloaded.
+    Link { href: String, inner: Vec<Segment> },
+}
+
+impl Segment {
+    fn text(&self) -> &str {
+        match self {
+            Segment::Plain(t) | Segment::Entity { text: t, .. } => t,
+            Segment::Link { .. } => "",
+        }
+    }
+
+    fn with_text(&self, text: String) -> Segment {
+        match self {
+            Segment::Entity { kind, group, .. } => Segment::Entity { text, kind: *kind, group: *group },
+            _ => Segment::Plain(text),
+        }
+    }
+}
+
+/// Wrap the pieces of a text (from [`segments`]) that links cover; link offsets are chars of
+/// that same text. Pieces are split where a link starts or ends inside them.
+pub fn with_links(segs: Vec<Segment>, links: &[InlineLink]) -> Vec<Segment> {
+    if links.is_empty() {
+        return segs;
+    }
+    let link_at = |pos: usize| links.iter().position(|l| l.start <= pos && pos < l.end);
+    // Cut every piece at link boundaries, remembering which link each cut piece lies in.
+    let mut cut: Vec<(Option<usize>, Segment)> = Vec::new();
+    let mut pos = 0;
+    for seg in segs {
+        let chars: Vec<char> = seg.text().chars().collect();
+        let mut start = 0;
+        for i in 1..=chars.len() {
+            let boundary = i == chars.len() || links.iter().any(|l| l.start == pos + i || l.end == pos + i);
+            if boundary {
+                cut.push((link_at(pos + start), seg.with_text(chars[start..i].iter().collect())));
+                start = i;
+            }
+        }
+        pos += chars.len();
+    }
+    let mut out: Vec<Segment> = Vec::new();
+    let mut current: Option<(usize, Vec<Segment>)> = None;
+    for (link, piece) in cut {
+        match (link, &mut current) {
+            (Some(l), Some((cl, inner))) if *cl == l => inner.push(piece),
+            (Some(l), _) => {
+                if let Some((cl, inner)) = current.take() {
+                    out.push(Segment::Link { href: links[cl].href.clone(), inner });
+                }
+                current = Some((l, vec![piece]));
+            }
+            (None, _) => {
+                if let Some((cl, inner)) = current.take() {
+                    out.push(Segment::Link { href: links[cl].href.clone(), inner });
+                }
+                out.push(piece);
+            }
+        }
+    }
+    if let Some((cl, inner)) = current {
+        out.push(Segment::Link { href: links[cl].href.clone(), inner });
+    }
+    out
 }
 
 /// Cut `text` (which starts at char `offset` of the document text) into plain and entity pieces.
@@ -43,11 +109,17 @@ pub struct HighlightedTextProps {
 
 #[component]
 pub fn HighlightedText(props: &HighlightedTextProps) -> Html {
-    props
-        .segments
+    render(&props.segments, props)
+}
+
+fn render(segments: &[Segment], props: &HighlightedTextProps) -> Html {
+    segments
         .iter()
         .map(|seg| match seg {
             Segment::Plain(t) => html! { {t.clone()} },
+            Segment::Link { href, inner } => html! {
+                <a href={href.clone()} target="_blank" rel="noopener noreferrer nofollow" referrerpolicy="no-referrer">{render(inner, props)}</a>
+            },
             Segment::Entity { text, kind, group } => {
                 let group = *group;
                 let focused = props.focused_group == Some(group);
@@ -68,6 +140,25 @@ mod tests {
 
     fn m(start: usize, end: usize, kind: EntityKind, group: usize) -> Mention {
         Mention { start, end, kind, text: String::new(), group }
+    }
+
+    #[test]
+    fn links_wrap_plain_and_entity_pieces() {
+        let text = "Shih raportin për Tiranën sot.";
+        let segs = segments(text, 0, &[m(18, 25, EntityKind::Loc, 0)], &EntityKind::ALL);
+        let link = InlineLink { start: 5, end: 25, href: "https://example.org/r".into() };
+        let out = with_links(segs, &[link]);
+        assert_eq!(
+            out,
+            vec![
+                Segment::Plain("Shih ".into()),
+                Segment::Link {
+                    href: "https://example.org/r".into(),
+                    inner: vec![Segment::Plain("raportin për ".into()), Segment::Entity { text: "Tiranën".into(), kind: EntityKind::Loc, group: 0 }],
+                },
+                Segment::Plain(" sot.".into()),
+            ]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use lexo_core::{Block, Document, EntityKind};
 use yew::prelude::*;
 
-use super::highlighted_text::{segments, HighlightedText};
+use super::highlighted_text::{segments, with_links, HighlightedText};
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
@@ -26,8 +26,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // `inner` is where `text` starts inside the block's own text (list items after the first).
     let text_of = |block: usize, inner: usize, text: &str| {
         let offset = ranges.iter().find(|(b, _, _)| *b == block).map_or(usize::MAX / 2, |r| r.1 + inner);
-        html! { <HighlightedText segments={segments(text, offset, &doc.entities.mentions, &props.shown_kinds)}
-                                 focused_group={props.focused_group} on_entity_click={props.on_entity_click.clone()} /> }
+        let links = match &doc.article.blocks[block] {
+            Block::Paragraph { links, .. } => links.as_slice(),
+            _ => &[],
+        };
+        let segs = with_links(segments(text, offset, &doc.entities.mentions, &props.shown_kinds), links);
+        html! { <HighlightedText segments={segs} focused_group={props.focused_group} on_entity_click={props.on_entity_click.clone()} /> }
     };
     let dir = if meta.direction == lexo_core::Direction::Rtl { "rtl" } else { "ltr" };
     html! {
@@ -79,7 +83,7 @@ fn render_block(i: usize, block: &Block, text_of: &TextOf) -> Html {
             3 => html! { <h3>{text_of(i, 0, text)}</h3> },
             _ => html! { <h4>{text_of(i, 0, text)}</h4> },
         },
-        Block::Paragraph { text } => html! { <p>{text_of(i, 0, text)}</p> },
+        Block::Paragraph { text, .. } => html! { <p>{text_of(i, 0, text)}</p> },
         Block::Quote { text } => html! { <blockquote>{text_of(i, 0, text)}</blockquote> },
         Block::List { ordered, items } => {
             // Items are joined with "\n" in the document text; each starts after the previous.

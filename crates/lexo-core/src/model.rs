@@ -61,12 +61,26 @@ pub struct Metadata {
     pub format: SourceFormat,
 }
 
+/// A link inside a paragraph: chars `start..end` of the paragraph's text point to `href`
+/// (only absolute http(s) and mailto addresses are kept).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct InlineLink {
+    pub start: usize,
+    pub end: usize,
+    pub href: String,
+}
+
 /// One typed block of the body. Text is plain (no markup): renderers escape it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(tag = "kind", rename_all = "lowercase"))]
 pub enum Block {
     Heading { level: u8, text: String },
-    Paragraph { text: String },
+    Paragraph {
+        text: String,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+        links: Vec<InlineLink>,
+    },
     Quote { text: String },
     List { ordered: bool, items: Vec<String> },
     Image { alt: String, caption: Option<String> },
@@ -76,10 +90,15 @@ pub enum Block {
 }
 
 impl Block {
+    /// A paragraph without links.
+    pub fn paragraph(text: impl Into<String>) -> Block {
+        Block::Paragraph { text: text.into(), links: Vec::new() }
+    }
+
     /// The block's readable text, as it appears in [`Article::text`]; `None` for blocks without text.
     pub fn text(&self) -> Option<String> {
         match self {
-            Block::Heading { text, .. } | Block::Paragraph { text } | Block::Quote { text } => {
+            Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Quote { text } => {
                 Some(text.clone())
             }
             Block::Code { text, .. } => Some(text.clone()),

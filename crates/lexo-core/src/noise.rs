@@ -125,7 +125,7 @@ pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, relate
     let mut blocks: Vec<crate::Block> = blocks
         .into_iter()
         .filter(|b| {
-            let (crate::Block::Paragraph { text } | crate::Block::Heading { text, .. }) = b else { return true };
+            let (crate::Block::Paragraph { text, .. } | crate::Block::Heading { text, .. }) = b else { return true };
             match classify(text) {
                 None => true,
                 Some(Noise::Related(title)) => {
@@ -143,15 +143,17 @@ pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, relate
         })
         .collect();
     // Kickers and labels in capitals ("TIME TRAVELLER", "DON'T MISS") between teasers.
-    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text } | crate::Block::Heading { text, .. } if is_shouted_label(text)));
+    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } | crate::Block::Heading { text, .. } if is_shouted_label(text)));
     // "... poliomeliti. /REL": a source tag glued to the last paragraph.
-    if let Some(crate::Block::Paragraph { text }) = blocks.last_mut() {
+    if let Some(crate::Block::Paragraph { text, links }) = blocks.last_mut() {
         if let (rest, Some(source)) = split_inline_source(text) {
             site.get_or_insert(source);
             *text = rest;
+            let len = text.chars().count();
+            links.retain(|l| l.end <= len);
         }
     }
-    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text } if text.trim().is_empty()));
+    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } if text.trim().is_empty()));
     blocks
 }
 

@@ -5,7 +5,7 @@
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{CandidateSelectMode, Config, Readability};
 
-use crate::model::{Article, Block, Direction, Metadata, SourceFormat};
+use crate::model::{Article, Block, Direction, InlineLink, Metadata, SourceFormat};
 use crate::noise;
 
 /// Elements whose content is never article text.
@@ -173,7 +173,7 @@ fn drop_title_heading(mut blocks: Vec<Block>, title: &mut Option<String>) -> Vec
 /// "Nga Drita Kelmendi · 14 mars 2024" repeats the byline shown in the header.
 fn drop_byline_line(blocks: &mut Vec<Block>, byline: Option<&str>) {
     let Some(byline) = byline else { return };
-    let pos = blocks.iter().take(3).position(|b| matches!(b, Block::Paragraph { text } if text.split_whitespace().count() <= 12 && text.contains(byline)));
+    let pos = blocks.iter().take(3).position(|b| matches!(b, Block::Paragraph { text, .. } if text.split_whitespace().count() <= 12 && text.contains(byline)));
     if let Some(i) = pos {
         blocks.remove(i);
     }
@@ -212,7 +212,7 @@ impl Walker<'_> {
         // Loose runs of links (share buttons, tag clouds) are not text.
         let link_run = all > 0 && links * 10 >= all * 8 && text.split_whitespace().count() <= 30;
         if !text.is_empty() && !link_run {
-            self.blocks.push(Block::Paragraph { text });
+            self.blocks.push(Block::paragraph(text));
         }
     }
 
@@ -248,7 +248,8 @@ impl Walker<'_> {
                         self.walk(&child);
                         self.flush();
                     } else if !is_link_block(&child) {
-                        self.push(Block::Paragraph { text: inline_text(&child) });
+                        let (text, links) = paragraph_text(&child);
+                        self.push(Block::Paragraph { text, links });
                     }
                 }
                 "blockquote" => self.push(Block::Quote { text: inline_text(&child) }),
@@ -298,7 +299,8 @@ impl Walker<'_> {
                 "hr" => self.push(Block::Rule),
                 "br" => self.inline.push('\n'),
                 _ if is_inline(&name) => {
-                    let text = inline_text(&child);
+                    let mut text = String::new();
+                    collect_text(&child, &mut text, true);
                     if name == "a" {
                         self.inline_link_chars += text.chars().count();
                     } else {
@@ -382,14 +384,36 @@ fn is_hidden(node: &NodeRef) -> bool {
 /// Text of an element with `<br>` as a space, scripts and styles left out, whitespace collapsed.
 fn inline_text(node: &NodeRef) -> String {
     let mut out = String::new();
-    collect_text(node, &mut out);
+    collect_text(node, &mut out, false);
     collapse(&out)
 }
 
-fn collect_text(node: &NodeRef, out: &mut String) {
+/// Text of a paragraph and its links (offsets in chars of the collapsed text).
+fn paragraph_text(node: &NodeRef) -> (String, Vec<InlineLink>) {
+    let mut out = String::new();
+    collect_text(node, &mut out, true);
+    take_links(&out)
+}
+
+/// Private-use characters that bracket link text while whitespace is collapsed; the href
+/// follows the opening mark, terminated by LINK_HREF_END.
+const LINK_OPEN: char = '\u{E001}';
+const LINK_HREF_END: char = '\u{E002}';
+const LINK_CLOSE: char = '\u{E003}';
+
+/// Only absolute web and mail addresses stay links: `javascript:`, `data:` and relative
+/// addresses (there is no page to resolve them against) become plain text.
+fn safe_href(href: &str) -> Option<String> {
+    let href = href.trim();
+    let lower = href.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
+        .then(|| href.chars().filter(|c| !c.is_control() && !matches!(*c, LINK_OPEN | LINK_HREF_END | LINK_CLOSE)).collect())
+}
+
+fn collect_text(node: &NodeRef, out: &mut String, with_links: bool) {
     for child in node.children_it(false) {
         if child.is_text() {
-            out.push_str(&child.text());
+            out.extend(child.text().chars().filter(|c| !matches!(*c, LINK_OPEN | LINK_HREF_END | LINK_CLOSE)));
         } else if child.is_element() {
             let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
             if SKIP.contains(&name.as_str()) || is_hidden(&child) {
@@ -399,16 +423,96 @@ fn collect_text(node: &NodeRef, out: &mut String) {
                 out.push(' ');
                 continue;
             }
+            let href = (with_links && name == "a").then(|| child.attr("href").and_then(|h| safe_href(&h))).flatten();
             let block = !is_inline(&name);
             if block {
                 out.push(' ');
             }
-            collect_text(&child, out);
+            if let Some(href) = &href {
+                out.push(LINK_OPEN);
+                out.push_str(href);
+                out.push(LINK_HREF_END);
+            }
+            collect_text(&child, out, with_links && href.is_none());
+            if href.is_some() {
+                out.push(LINK_CLOSE);
+            }
             if block {
                 out.push(' ');
             }
         }
     }
+}
+
+/// Collapse whitespace and turn link marks into offsets.
+fn take_links(marked: &str) -> (String, Vec<InlineLink>) {
+    let collapsed = collapse(marked);
+    if !collapsed.contains(LINK_OPEN) {
+        return (collapsed, Vec::new());
+    }
+    let mut text = String::with_capacity(collapsed.len());
+    let mut links = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    let mut chars = collapsed.chars().peekable();
+    let mut len = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            LINK_OPEN => {
+                let href: String = chars.by_ref().take_while(|c| *c != LINK_HREF_END).collect();
+                open = Some((len, href));
+            }
+            LINK_CLOSE => {
+                if let Some((start, href)) = open.take() {
+                    // Whitespace collapsing can leave a space at either end of the link text.
+                    let slice: String = text.chars().skip(start).collect();
+                    let lead = slice.chars().take_while(|c| *c == ' ').count();
+                    let trail = slice.chars().rev().take_while(|c| *c == ' ').count();
+                    if start + lead < len - trail {
+                        links.push(InlineLink { start: start + lead, end: len - trail, href });
+                    }
+                }
+            }
+            _ => {
+                text.push(c);
+                len += 1;
+            }
+        }
+    }
+    // Removing marks can leave double or edge spaces: normalise once more, shifting offsets.
+    let (clean, map) = collapse_with_map(&text);
+    for l in &mut links {
+        l.start = map[l.start];
+        l.end = map[l.end];
+    }
+    links.retain(|l| l.start < l.end);
+    (clean, links)
+}
+
+/// `collapse`, plus where each original char offset (and the end) lands in the result: a
+/// non-space char maps to where it is written, a space to just after the text before it.
+fn collapse_with_map(s: &str) -> (String, Vec<usize>) {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut map = vec![0; chars.len() + 1];
+    let mut n = 0;
+    let mut pending_space = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            pending_space = n > 0;
+            map[i] = n;
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            n += 1;
+            pending_space = false;
+        }
+        map[i] = n;
+        out.push(c);
+        n += 1;
+    }
+    map[chars.len()] = n;
+    (out, map)
 }
 
 /// Collapse whitespace runs to one space and trim.
@@ -470,6 +574,15 @@ mod tests {
         let text = a.text();
         assert!(!text.contains("fetch") && !text.contains("color:red") && !text.contains("alert") && !text.contains("Kreu"), "{text}");
         assert!(text.contains("një lidhje dhe tekst të theksuar"));
+    }
+
+    #[test]
+    fn safe_links_are_kept_with_offsets() {
+        let blocks = blocks_from_html(r#"<p>Lexo <a href="https://example.org/a">raportin e plotë</a> ose <a href="javascript:alert(1)">këtu</a>,   shkruani në <a href="mailto:a@b.c"> adresën </a>.</p>"#);
+        let Block::Paragraph { text, links } = &blocks[0] else { panic!("{blocks:?}") };
+        assert_eq!(text, "Lexo raportin e plotë ose këtu, shkruani në adresën .");
+        let spans: Vec<(String, &str)> = links.iter().map(|l| (text.chars().skip(l.start).take(l.end - l.start).collect(), l.href.as_str())).collect();
+        assert_eq!(spans, vec![("raportin e plotë".to_string(), "https://example.org/a"), ("adresën".to_string(), "mailto:a@b.c")]);
     }
 
     #[test]

@@ -105,7 +105,7 @@ fn article_from(map: &Map<String, Value>) -> Option<Article> {
             .flat_map(|chunk| chunk.split('\n'))
             .map(super::html::collapse)
             .filter(|p| !p.is_empty())
-            .map(|text| Block::Paragraph { text })
+            .map(Block::paragraph)
             .collect()
     };
     let mut related = Vec::new();

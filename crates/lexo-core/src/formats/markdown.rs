@@ -145,7 +145,7 @@ fn blocks(body: &str) -> Vec<Block> {
                     }
                     quote.push_str(&t);
                 } else if list_stack.is_empty() && !t.is_empty() {
-                    out.push(Block::Paragraph { text: t });
+                    out.push(Block::paragraph(t));
                 } else if !t.is_empty() {
                     text = t; // a loose list item's paragraph: keep for the item
                 }
@@ -215,7 +215,7 @@ mod tests {
         assert_eq!(a.meta.byline.as_deref(), Some("Arta Leka"));
         assert_eq!(a.meta.published.as_deref(), Some("2024-06-01"));
         assert_eq!(a.meta.tags, vec!["udhëtim", "Sarandë"]);
-        assert_eq!(a.blocks[0], Block::Paragraph { text: "Paragrafi i parë me theks dhe lidhje.".into() });
+        assert_eq!(a.blocks[0], Block::paragraph("Paragrafi i parë me theks dhe lidhje."));
         assert_eq!(a.blocks[1], Block::Heading { level: 2, text: "Dita e dytë".into() });
         assert_eq!(a.blocks[2], Block::List { ordered: false, items: vec!["pika një".into(), "pika dy".into()] });
         assert_eq!(a.blocks[3], Block::Quote { text: "Një citat në dy rreshta.".into() });
@@ -230,6 +230,6 @@ mod tests {
     fn first_h1_is_the_title_without_front_matter() {
         let a = read("# Titulli\n\nTeksti.");
         assert_eq!(a.meta.title.as_deref(), Some("Titulli"));
-        assert_eq!(a.blocks, vec![Block::Paragraph { text: "Teksti.".into() }]);
+        assert_eq!(a.blocks, vec![Block::paragraph("Teksti.")]);
     }
 }

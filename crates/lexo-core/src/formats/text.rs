@@ -340,7 +340,7 @@ fn to_blocks(body: Vec<String>) -> Vec<Block> {
         if i > 0 && next_is_long && is_subheading(para) {
             blocks.push(Block::Heading { level: 2, text: para.clone() });
         } else {
-            blocks.push(Block::Paragraph { text: para.clone() });
+            blocks.push(Block::paragraph(para.clone()));
         }
         i += 1;
     }

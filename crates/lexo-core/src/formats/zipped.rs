@@ -215,7 +215,7 @@ fn docx_blocks(xml: &str) -> Result<Vec<Block>, Error> {
                         list.get_or_insert_with(Vec::new).push(text);
                         continue;
                     } else {
-                        Block::Paragraph { text }
+                        Block::paragraph(text)
                     };
                     blocks.push(block);
                 }
@@ -360,7 +360,7 @@ mod tests {
             a.blocks,
             vec![
                 Block::Heading { level: 1, text: "Hyrje".into() },
-                Block::Paragraph { text: "Ky është paragrafi i parë & i vetëm.".into() },
+                Block::paragraph("Ky është paragrafi i parë & i vetëm."),
                 Block::List { ordered: false, items: vec!["pika një".into(), "pika dy".into()] },
                 Block::Table { rows: vec![vec!["Viti".into(), "Shuma".into()], vec!["2024".into(), "10".into()]] },
             ]
