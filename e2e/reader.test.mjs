@@ -108,6 +108,22 @@ test('clicking an entity in the panel marks all its mentions', async () => {
   assert.ok(focused.every((t) => t === 'Edi Rama' || t === 'Rama'), `${focused}`);
 });
 
+test('the dark theme keeps entity marks readable', async () => {
+  await page.selectOption('select[aria-label=Theme]', 'dark');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  // Contrast of each entity type's text on its background, WCAG formula.
+  const ratios = await page.$$eval('[data-testid=entity]', (marks) => {
+    const lum = (rgb) => {
+      const [r, g, b] = rgb.match(/\d+/g).slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    return marks.map((m) => { const s = getComputedStyle(m); const a = lum(s.color), b = lum(s.backgroundColor); return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); });
+  });
+  assert.ok(ratios.length > 0 && ratios.every((r) => r >= 4.5), `contrast ${ratios.map((r) => r.toFixed(1))}`);
+  await page.screenshot({ path: path.join(artifacts, 'reader-dark.png') });
+  await page.selectOption('select[aria-label=Theme]', 'light');
+});
+
 test('switching files shows the other article', async () => {
   await page.locator('[data-testid=library-item] .open', { hasText: 'Harbour town' }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid=article-title]')?.textContent === 'Harbour town wins national cycling prize');
