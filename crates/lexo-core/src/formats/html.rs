@@ -397,13 +397,13 @@ fn paragraph_text(node: &NodeRef) -> (String, Vec<InlineLink>) {
 
 /// Private-use characters that bracket link text while whitespace is collapsed; the href
 /// follows the opening mark, terminated by LINK_HREF_END.
-const LINK_OPEN: char = '\u{E001}';
-const LINK_HREF_END: char = '\u{E002}';
-const LINK_CLOSE: char = '\u{E003}';
+pub(crate) const LINK_OPEN: char = '\u{E001}';
+pub(crate) const LINK_HREF_END: char = '\u{E002}';
+pub(crate) const LINK_CLOSE: char = '\u{E003}';
 
 /// Only absolute web and mail addresses stay links: `javascript:`, `data:` and relative
 /// addresses (there is no page to resolve them against) become plain text.
-fn safe_href(href: &str) -> Option<String> {
+pub(crate) fn safe_href(href: &str) -> Option<String> {
     let href = href.trim();
     let lower = href.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
@@ -445,7 +445,7 @@ fn collect_text(node: &NodeRef, out: &mut String, with_links: bool) {
 }
 
 /// Collapse whitespace and turn link marks into offsets.
-fn take_links(marked: &str) -> (String, Vec<InlineLink>) {
+pub(crate) fn take_links(marked: &str) -> (String, Vec<InlineLink>) {
     let collapsed = collapse(marked);
     if !collapsed.contains(LINK_OPEN) {
         return (collapsed, Vec::new());

@@ -2,6 +2,8 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::html::{safe_href, take_links, LINK_CLOSE, LINK_HREF_END, LINK_OPEN};
+
 use crate::model::{Article, Block, Metadata, SourceFormat};
 use crate::noise;
 
@@ -92,6 +94,8 @@ fn blocks(body: &str) -> Vec<Block> {
     let mut code: Option<(Option<String>, String)> = None;
     let mut table: Option<Vec<Vec<String>>> = None;
     let mut image_alt: Option<String> = None;
+    // Links being read: kept ones (marked in `text`) and dropped ones (relative, javascript:).
+    let (mut open_links, mut unlinked) = (0usize, 0usize);
     for event in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -113,6 +117,23 @@ fn blocks(body: &str) -> Vec<Block> {
             },
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::Start(Tag::Image { .. }) => image_alt = Some(String::new()),
+            Event::Start(Tag::Link { dest_url, .. }) => match safe_href(&dest_url) {
+                Some(href) if code.is_none() && image_alt.is_none() => {
+                    text.push(LINK_OPEN);
+                    text.push_str(&href);
+                    text.push(LINK_HREF_END);
+                    open_links += 1;
+                }
+                _ => unlinked += 1,
+            },
+            Event::End(TagEnd::Link) => {
+                if unlinked > 0 {
+                    unlinked -= 1;
+                } else if open_links > 0 {
+                    open_links -= 1;
+                    text.push(LINK_CLOSE);
+                }
+            }
             Event::End(TagEnd::Image) => {
                 let alt = image_alt.take().unwrap_or_default();
                 if text.trim().is_empty() && list_stack.is_empty() && table.is_none() {
@@ -135,6 +156,13 @@ fn blocks(body: &str) -> Vec<Block> {
                 quote_depth -= 1;
                 if quote_depth == 0 {
                     out.push(Block::Quote { text: take(&mut quote) });
+                }
+            }
+            Event::End(TagEnd::Paragraph) if quote_depth == 0 && list_stack.is_empty() => {
+                let (t, links) = take_links(&text);
+                text.clear();
+                if !t.is_empty() {
+                    out.push(Block::Paragraph { text: t, links });
                 }
             }
             Event::End(TagEnd::Paragraph) => {
@@ -197,8 +225,9 @@ fn blocks(body: &str) -> Vec<Block> {
     out
 }
 
+/// Block text without link marks (links are kept only in paragraphs).
 fn take(s: &mut String) -> String {
-    let t = super::html::collapse(s);
+    let (t, _) = take_links(s);
     s.clear();
     t
 }
@@ -215,7 +244,13 @@ mod tests {
         assert_eq!(a.meta.byline.as_deref(), Some("Arta Leka"));
         assert_eq!(a.meta.published.as_deref(), Some("2024-06-01"));
         assert_eq!(a.meta.tags, vec!["udhëtim", "Sarandë"]);
-        assert_eq!(a.blocks[0], Block::paragraph("Paragrafi i parë me theks dhe lidhje."));
+        assert_eq!(
+            a.blocks[0],
+            Block::Paragraph {
+                text: "Paragrafi i parë me theks dhe lidhje.".into(),
+                links: vec![crate::model::InlineLink { start: 30, end: 36, href: "https://example.com".into() }]
+            }
+        );
         assert_eq!(a.blocks[1], Block::Heading { level: 2, text: "Dita e dytë".into() });
         assert_eq!(a.blocks[2], Block::List { ordered: false, items: vec!["pika një".into(), "pika dy".into()] });
         assert_eq!(a.blocks[3], Block::Quote { text: "Një citat në dy rreshta.".into() });
