@@ -41,9 +41,10 @@ eval:
 	cargo run --release --locked -q -p lexo-cli -- eval-extraction
 
 ## Speed, natively, next to compromise.js on the same text in the same run.
-bench: setup-browser
+bench: setup-browser dist
 	cargo run --release --locked -q -p lexo-cli -- bench $(CURDIR)/target/bench-article.txt
 	node e2e/bench-compromise.mjs $(CURDIR)/target/bench-article.txt
+	node e2e/bench-browser.mjs $(CURDIR)/target/bench-article.txt
 
 setup: setup-web setup-browser
 
