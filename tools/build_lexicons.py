@@ -77,6 +77,64 @@ def main():
         encoding="utf-8",
     )
     print(f"places: {len(places)}  sq lemmas: {len(lemmas)}  -> {OUT}")
+    build_wikiann_names(args.shared)
+
+
+def build_wikiann_names(shared):
+    """Names typed the same way in most of their WikiANN occurrences (8 languages), and first
+    names (first words of person names). Written to data/entities/wikiann_names.tsv."""
+    import collections
+    wiki = pathlib.Path(shared) / "data/ner/wikiann"
+    names = collections.defaultdict(collections.Counter)
+    first = collections.Counter()
+    token_any = collections.Counter()
+    for path in sorted(wiki.glob("*-train.txt")):
+        cur, typ = [], None
+
+        def flush():
+            nonlocal cur, typ
+            if cur:
+                names[" ".join(cur)][typ] += 1
+                if typ == "PER" and len(cur) >= 2:
+                    first[cur[0]] += 1
+            cur, typ = [], None
+
+        for line in open(path, encoding="utf-8"):
+            line = line.rstrip("\n")
+            if not line.strip():
+                flush()
+                continue
+            tok, tag = line.rsplit("\t", 1)
+            tok = tok.split(":", 1)[1]
+            if tag != "O":
+                token_any[tok] += 1
+            if tag.startswith("B-"):
+                flush()
+                cur, typ = [tok], tag[2:]
+            elif tag.startswith("I-") and cur:
+                cur.append(tok)
+            else:
+                flush()
+        flush()
+    rows = []
+    for name, types in names.items():
+        total = sum(types.values())
+        kind, n = types.most_common(1)[0]
+        # Frequent, consistently typed, a real name (capitalised, no brackets or digits-only).
+        if total >= 2 and n / total >= 0.8 and name[:1].isupper() and not any(c in name for c in "()[]{}|=") and len(name) >= 3:
+            rows.append((kind, name))
+    for name, n in first.items():
+        if n >= 3 and n / max(token_any[name], 1) >= 0.9 and name[:1].isupper() and len(name) >= 3 and name.isalpha():
+            rows.append(("PER_FIRST", name))
+    rows.sort()
+    (OUT / "wikiann_names.tsv").write_text(
+        "# Derived by tools/build_lexicons.py from WikiANN (Pan et al. 2017; Rahimi et al. 2019 split),\n"
+        "# built from Wikipedia text (CC BY-SA): names seen at least twice and typed the same way in at\n"
+        "# least 80% of occurrences, and PER_FIRST first names. Licensed CC BY-SA 4.0. See PROVENANCE.md.\n"
+        + "\n".join(f"{k}\t{n}" for k, n in rows) + "\n",
+        encoding="utf-8",
+    )
+    print(f"wikiann names: {len(rows)}")
 
 
 if __name__ == "__main__":

@@ -114,6 +114,10 @@ pub fn recognize(text: &str, lang: Lang) -> Entities {
 struct Resources {
     /// Gazetteer and known names, indexed by the forms of their first token.
     names: HashMap<String, Vec<(Vec<String>, EntityKind)>>,
+    /// Names learned from WikiANN (consistently typed there), consulted after the lists above.
+    learned: HashMap<String, Vec<(Vec<String>, EntityKind)>>,
+    /// First names of people (first words of WikiANN person names).
+    first_names: HashSet<String>,
     /// Forms of Albanian lowercase lemmas.
     sq_lemmas: HashSet<String>,
     /// Per-language cue lists: (kind, lang) -> words. Lang "*" applies to all.
@@ -126,6 +130,7 @@ const PLACES: &str = include_str!("../../data/entities/places_derived.txt");
 const KNOWN: &str = include_str!("../../data/entities/known.tsv");
 const CUES: &str = include_str!("../../data/entities/cues.tsv");
 const SQ_LEMMAS: &str = include_str!("../../data/entities/sq_lemmas.txt");
+const WIKIANN_NAMES: &str = include_str!("../../data/entities/wikiann_names.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../data/function_words.tsv");
 
 fn resources() -> &'static Resources {
@@ -149,6 +154,22 @@ fn resources() -> &'static Resources {
         for line in data_lines(PLACES) {
             add(line, EntityKind::Loc);
         }
+        let mut learned: HashMap<String, Vec<(Vec<String>, EntityKind)>> = HashMap::new();
+        let mut first_names = HashSet::new();
+        for line in data_lines(WIKIANN_NAMES) {
+            let Some((kind, name)) = line.split_once('\t') else { continue };
+            if kind == "PER_FIRST" {
+                first_names.insert(name.to_lowercase());
+                continue;
+            }
+            let Some(kind) = EntityKind::parse(kind) else { continue };
+            let tokens: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+            if let Some(first) = tokens.first() {
+                for form in entry_forms(first) {
+                    learned.entry(form).or_default().push((tokens.clone(), kind));
+                }
+            }
+        }
         let sq_lemmas = data_lines(SQ_LEMMAS).flat_map(entry_forms).collect();
         let mut cues: HashMap<(String, String), HashSet<String>> = HashMap::new();
         for line in data_lines(CUES) {
@@ -166,7 +187,7 @@ fn resources() -> &'static Resources {
             let (Some(code), Some(_), Some(words)) = (cols.next(), cols.next(), cols.next()) else { continue };
             function_words.entry(code.to_owned()).or_default().extend(words.split(' ').map(str::to_owned));
         }
-        Resources { names, sq_lemmas, cues, function_words }
+        Resources { names, learned, first_names, sq_lemmas, cues, function_words }
     })
 }
 
@@ -212,11 +233,13 @@ impl Resources {
             l if inflects(l) => generic_query_forms(&first),
             _ => vec![first.clone()],
         };
-        for form in forms {
-            let Some(entries) = self.names.get(&form) else { continue };
-            for (entry, kind) in entries {
-                if entry.len() == tokens.len() && entry.iter().zip(tokens).all(|(e, t)| token_matches(e, &t.to_lowercase(), lang)) {
-                    return Some(*kind);
+        for map in [&self.names, &self.learned] {
+            for form in &forms {
+                let Some(entries) = map.get(form) else { continue };
+                for (entry, kind) in entries {
+                    if entry.len() == tokens.len() && entry.iter().zip(tokens).all(|(e, t)| token_matches(e, &t.to_lowercase(), lang)) {
+                        return Some(*kind);
+                    }
                 }
             }
         }
@@ -628,6 +651,10 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
         if tokens[first].joins_previous() && res.cue("person_title", lang, &prev.lower()) {
             return Some((EntityKind::Per, Evidence::Cue));
         }
+    }
+    // "Helen Briggs": a known first name followed by more capitalised words.
+    if words.len() >= 2 && res.first_names.contains(&first_lower) && !tokens[first].is_all_caps() {
+        return Some((EntityKind::Per, Evidence::Cue));
     }
     None
 }
