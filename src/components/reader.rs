@@ -102,9 +102,19 @@ fn render_block(i: usize, block: &Block, text_of: &TextOf) -> Html {
                 html! { <ul>{lis}</ul> }
             }
         }
-        Block::Image { alt, caption } => html! {
+        Block::Image { alt, caption, src: Some(src) } => html! {
+            // Only inline data images reach the model (see lexo_core's html reader).
+            <figure class="image">
+                <img src={src.clone()} alt={alt.clone()} loading="lazy" />
+                if let Some(c) = caption { <figcaption>{c}</figcaption> }
+            </figure>
+        },
+        Block::Image { alt, caption, src: None } => html! {
             <figure class="image-placeholder">
-                <div class="image-box" role="img" aria-label={alt.clone()}>{"Image not loaded: Lexo never fetches remote content"}</div>
+                <div class="image-box" role="img" aria-label={alt.clone()}>
+                    {"Image not loaded: Lexo never fetches remote content"}
+                    if !alt.is_empty() { <span class="alt">{format!(" — {alt}")}</span> }
+                </div>
                 if let Some(c) = caption { <figcaption>{c}</figcaption> }
             </figure>
         },

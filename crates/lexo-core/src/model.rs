@@ -83,7 +83,14 @@ pub enum Block {
     },
     Quote { text: String },
     List { ordered: bool, items: Vec<String> },
-    Image { alt: String, caption: Option<String> },
+    /// `src` is only ever an inline `data:image/...` address: remote images are never fetched,
+    /// so they are not kept.
+    Image {
+        alt: String,
+        caption: Option<String>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        src: Option<String>,
+    },
     Code { text: String, lang: Option<String> },
     Table { rows: Vec<Vec<String>> },
     Rule,

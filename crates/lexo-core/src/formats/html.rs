@@ -287,14 +287,16 @@ impl Walker<'_> {
                     let alt = img.and_then(|i| i.attr("alt")).map(|a| collapse(&a)).unwrap_or_default();
                     let caption = child.descendants_it().find(|n| n.has_name("figcaption")).map(|c| inline_text(&c)).filter(|c| !c.is_empty());
                     if img.is_some() {
-                        self.push(Block::Image { alt, caption });
+                        let src = img.and_then(|i| i.attr("src")).and_then(|s| inline_image(&s));
+                        self.push(Block::Image { alt, caption, src });
                     } else {
                         self.walk(&child);
                     }
                 }
                 "img" => {
                     let alt = child.attr("alt").map(|a| collapse(&a)).unwrap_or_default();
-                    self.push(Block::Image { alt, caption: None });
+                    let src = child.attr("src").and_then(|s| inline_image(&s));
+                    self.push(Block::Image { alt, caption: None, src });
                 }
                 "hr" => self.push(Block::Rule),
                 "br" => self.inline.push('\n'),
@@ -379,6 +381,15 @@ fn is_hidden(node: &NodeRef) -> bool {
             let s = s.to_ascii_lowercase().replace(' ', "");
             s.contains("display:none") || s.contains("visibility:hidden")
         })
+}
+
+/// An image address Lexo may show: inline raster data only (no SVG: it can carry script), at
+/// most 2 MB. Remote addresses are never kept, so nothing can be fetched.
+fn inline_image(src: &str) -> Option<String> {
+    let s = src.trim();
+    let lower = s.get(..24).unwrap_or(s).to_ascii_lowercase();
+    let ok = ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp", "data:image/avif"].iter().any(|p| lower.starts_with(p));
+    (ok && s.len() <= 2 * 1024 * 1024).then(|| s.to_owned())
 }
 
 /// Text of an element with `<br>` as a space, scripts and styles left out, whitespace collapsed.
@@ -564,7 +575,11 @@ mod tests {
             .collect();
         assert_eq!(kinds, ["p", "p", "h", "list", "img", "table", "code"], "{:?}", a.blocks);
         assert_eq!(a.related, vec!["Një tjetër lajm"]);
-        assert!(matches!(&a.blocks[4], Block::Image { alt, caption: Some(c) } if alt == "Sheshi" && c == "Sheshi Skënderbej në mëngjes."));
+        assert!(matches!(&a.blocks[4], Block::Image { alt, caption: Some(c), src: None } if alt == "Sheshi" && c == "Sheshi Skënderbej në mëngjes."));
+        let inline = blocks_from_html(r#"<p>x</p><img src="data:image/png;base64,iVBORw0KGgo=" alt="pika"><img src="data:text/html,<script>" alt="no"><img src="https://t.example/p.gif">"#);
+        assert_eq!(inline[1], Block::Image { alt: "pika".into(), caption: None, src: Some("data:image/png;base64,iVBORw0KGgo=".into()) });
+        assert!(matches!(&inline[2], Block::Image { src: None, .. }));
+        assert!(matches!(&inline[3], Block::Image { src: None, .. }));
         assert!(matches!(&a.blocks[6], Block::Code { text, .. } if text == "fn main() {}"));
     }
 

@@ -137,7 +137,7 @@ fn blocks(body: &str) -> Vec<Block> {
             Event::End(TagEnd::Image) => {
                 let alt = image_alt.take().unwrap_or_default();
                 if text.trim().is_empty() && list_stack.is_empty() && table.is_none() {
-                    out.push(Block::Image { alt, caption: None });
+                    out.push(Block::Image { alt, caption: None, src: None });
                 }
             }
             Event::End(TagEnd::Heading(level)) => {
@@ -257,7 +257,7 @@ mod tests {
         assert_eq!(a.blocks[4], Block::Code { text: "fn main() {}".into(), lang: Some("rust".into()) });
         assert_eq!(a.blocks[5], Block::Table { rows: vec![vec!["A".into(), "B".into()], vec!["1".into(), "2".into()]] });
         assert_eq!(a.blocks[6], Block::Rule);
-        assert_eq!(a.blocks[7], Block::Image { alt: "Deti".into(), caption: None });
+        assert_eq!(a.blocks[7], Block::Image { alt: "Deti".into(), caption: None, src: None });
         assert!(!a.text().contains("alert"));
     }
 
