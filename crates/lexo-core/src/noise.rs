@@ -142,6 +142,12 @@ pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, relate
             }
         })
         .collect();
+    // The same paragraph twice is a repeated caption or widget, not text read twice.
+    let mut seen = std::collections::HashSet::new();
+    blocks.retain(|b| match b {
+        crate::Block::Paragraph { text, .. } if text.split_whitespace().count() >= 3 => seen.insert(text.clone()),
+        _ => true,
+    });
     // Kickers and labels in capitals ("TIME TRAVELLER", "DON'T MISS") between teasers.
     blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } | crate::Block::Heading { text, .. } if is_shouted_label(text)));
     // "... poliomeliti. /REL": a source tag glued to the last paragraph.
@@ -170,7 +176,7 @@ pub fn classify(line: &str) -> Option<Noise> {
         let hit = match rule.how {
             How::Line => folded == rule.phrase,
             How::Prefix => starts_with_phrase(&lower, &rule.phrase),
-            How::Contains => words <= 40 && lower.contains(&rule.phrase),
+            How::Contains => words <= 60 && lower.contains(&rule.phrase),
         };
         if !hit {
             continue;
