@@ -20,7 +20,6 @@ fn absent(what: &Path) -> ExitCode {
 
 #[derive(Deserialize)]
 struct GoldDoc {
-    id: String,
     lang: String,
     text: String,
     entities: Vec<GoldEntity>,
@@ -103,7 +102,6 @@ pub fn ner(args: &[String]) -> ExitCode {
                 row.pred += p.len();
                 row.typed_tp += g.intersection(&p).count();
             }
-            let _ = &doc.id;
         }
     }
     println!("entity evaluation on {} (exact span + type, micro F1; same metric as score_ner.py)", files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "));

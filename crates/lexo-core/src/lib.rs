@@ -48,10 +48,9 @@ pub fn read_all(bytes: &[u8], file_name: &str) -> Result<Vec<Document>, Error> {
         SourceFormat::Html => vec![formats::html::read(&text)],
         SourceFormat::Markdown => vec![formats::markdown::read(&text)],
         SourceFormat::Json => formats::json::read_all(&text)?,
-        SourceFormat::Docx | SourceFormat::Epub => {
-            let bytes = if bytes.starts_with(b"\x1F\x8B") { return Err(Error::Unsupported { kind: "gzip-compressed package" }) } else { bytes };
-            vec![formats::zipped::read(bytes)?]
-        }
+        // Packages are read from their bytes (detect found them uncompressed).
+        SourceFormat::Docx | SourceFormat::Epub if bytes.starts_with(b"\x1F\x8B") => return Err(Error::Unsupported { kind: "gzip-compressed document package" }),
+        SourceFormat::Docx | SourceFormat::Epub => vec![formats::zipped::read(bytes)?],
     };
     Ok(articles.into_iter().map(analyze).collect())
 }

@@ -761,14 +761,14 @@ pub fn group(text: &str, lang: Lang, spans: &[Span]) -> Entities {
     let groups = groups
         .into_iter()
         .enumerate()
-        .map(|(id, (kind, _, surfaces))| EntityGroup { id, kind, name: canonical_name(&surfaces, lang, res), count: surfaces.len() })
+        .map(|(id, (kind, _, surfaces))| EntityGroup { id, kind, name: canonical_name(&surfaces, res), count: surfaces.len() })
         .collect();
     Entities { mentions, groups }
 }
 
 /// The base form if a word list has it, else the longest full name for people, else the most
 /// frequent form.
-fn canonical_name(surfaces: &[String], lang: Lang, res: &Resources) -> String {
+fn canonical_name(surfaces: &[String], res: &Resources) -> String {
     let is_listed = |s: &&String| {
         let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
         res.names.get(&words[0]).is_some_and(|es| es.iter().any(|(e, _)| *e == words))
@@ -777,7 +777,6 @@ fn canonical_name(surfaces: &[String], lang: Lang, res: &Resources) -> String {
     if let Some(base) = surfaces.iter().filter(is_listed).min_by_key(|s| s.chars().count()) {
         return base.clone();
     }
-    let _ = lang;
     let mut counts: Vec<(usize, usize, &String)> = Vec::new();
     for s in surfaces {
         match counts.iter_mut().find(|(_, _, t)| *t == s) {
