@@ -20,6 +20,7 @@ pub fn read(html: &str) -> Article {
     // Clean title candidates, read before extraction rewrites the tree.
     let h1 = Some(collapse(&doc.select("h1").first().text())).filter(|t| !t.is_empty());
     let og_title = doc.select(r#"meta[property="og:title"]"#).attr("content").map(|t| collapse(&t)).filter(|t| !t.is_empty());
+    let ld_body = json_ld_article_body(&doc);
     let extracted = best_extraction(doc, html);
     let readability_len = extracted.as_ref().map_or(0, |a| a.text_content.chars().count());
     // When Readability kept a small part of a long page, the page body without its boilerplate
@@ -63,6 +64,10 @@ pub fn read(html: &str) -> Article {
         }
     };
     meta.title = clean_title(meta.title.take(), h1.as_deref(), og_title.as_deref());
+    let blocks = match &ld_body {
+        Some(body) => reconcile_with_publisher_body(blocks, body),
+        None => blocks,
+    };
     let mut blocks = drop_title_heading(blocks, &mut meta.title);
     drop_byline_line(&mut blocks, meta.byline.as_deref());
     let mut related = Vec::new();
@@ -92,6 +97,56 @@ fn best_extraction(doc: Document, html: &str) -> Option<dom_smoothie::Article> {
 
 /// Below this many characters an extraction is suspicious enough to try the other mode.
 const SHORT_EXTRACTION: usize = 2500;
+
+/// The `articleBody` a page declares in its JSON-LD (schema.org), when there is a real one.
+fn json_ld_article_body(doc: &Document) -> Option<String> {
+    fn find(v: &serde_json::Value) -> Option<String> {
+        match v {
+            serde_json::Value::Object(m) => m
+                .get("articleBody")
+                .and_then(|b| b.as_str())
+                .map(str::to_owned)
+                .or_else(|| m.values().find_map(find)),
+            serde_json::Value::Array(items) => items.iter().find_map(find),
+            _ => None,
+        }
+    }
+    doc.select(r#"script[type="application/ld+json"]"#)
+        .nodes()
+        .iter()
+        .filter_map(|n| serde_json::from_str::<serde_json::Value>(n.text().trim()).ok())
+        .find_map(|v| find(&v))
+        .filter(|b| b.chars().count() >= 400)
+}
+
+/// The publisher's own body text (JSON-LD) is a second opinion on the extraction: paragraphs and
+/// lists whose words are mostly absent from it are page furniture; when the extraction kept far
+/// less than it, the declared body is the better candidate. Truncated declarations (paywalls,
+/// "...") are shorter than the extraction and only ever remove what they clearly do not contain.
+fn reconcile_with_publisher_body(blocks: Vec<Block>, body: &str) -> Vec<Block> {
+    let words = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
+    let declared: std::collections::HashSet<String> = words(body).into_iter().collect();
+    let extracted_len: usize = blocks.iter().filter_map(Block::text).map(|t| t.chars().count()).sum();
+    let body_len = body.chars().count();
+    if extracted_len * 2 < body_len {
+        return body.split('\n').map(collapse).filter(|p| !p.is_empty()).map(Block::paragraph).collect();
+    }
+    if body_len * 2 < extracted_len || body.trim_end().ends_with("...") || body.trim_end().ends_with('…') {
+        return blocks;
+    }
+    blocks
+        .into_iter()
+        .filter(|b| {
+            let text = match b {
+                Block::Paragraph { text, .. } => text.clone(),
+                Block::List { items, .. } => items.join(" "),
+                _ => return true,
+            };
+            let w = words(&text);
+            w.len() < 4 || w.iter().filter(|x| declared.contains(*x)).count() * 2 >= w.len()
+        })
+        .collect()
+}
 
 /// "Headline | Site" -> "Headline" when the page's h1 or og:title says the headline alone.
 fn clean_title(title: Option<String>, h1: Option<&str>, og: Option<&str>) -> Option<String> {
