@@ -65,15 +65,16 @@ def main():
         encoding="utf-8",
     )
 
-    lemmas = set()
+    lemmas = {}
     for r in rows(lex / "sq_lemmas_uniparser.tsv"):
         lemma = nfc(r["lemma"])
         if lemma and lemma[0].islower() and " " not in lemma and r.get("pos") not in ("PN",):
-            lemmas.add(lemma)
-    lemmas = sorted(lemmas)
+            # Keep the adjective mark: adjectives after a title's connector are not names.
+            lemmas[lemma] = lemmas.get(lemma) or (r.get("pos") == "A")
+    lines = [f"{l}\tA" if adj else l for l, adj in sorted(lemmas.items())]
     (OUT / "sq_lemmas.txt").write_text(
-        "# Lowercase Albanian lemmas from uniparser-albanian 2.3.0 (Timofey Arkhangelskiy, MIT).\n"
-        "# Derived by tools/build_lexicons.py. See PROVENANCE.md.\n" + "\n".join(lemmas) + "\n",
+        "# Lowercase Albanian lemmas from uniparser-albanian 2.3.0 (Timofey Arkhangelskiy, MIT);\n"
+        "# \"\\tA\" marks adjectives. Derived by tools/build_lexicons.py. See PROVENANCE.md.\n" + "\n".join(lines) + "\n",
         encoding="utf-8",
     )
     print(f"places: {len(places)}  sq lemmas: {len(lemmas)}  -> {OUT}")

@@ -120,6 +120,8 @@ struct Resources {
     first_names: HashSet<String>,
     /// Forms of Albanian lowercase lemmas.
     sq_lemmas: HashSet<String>,
+    /// Forms of the Albanian adjectives among them.
+    sq_adjectives: HashSet<String>,
     /// Per-language cue lists: (kind, lang) -> words. Lang "*" applies to all.
     cues: HashMap<(String, String), HashSet<String>>,
     /// Language -> frequent function words (from language identification's table).
@@ -170,7 +172,20 @@ fn resources() -> &'static Resources {
                 }
             }
         }
-        let sq_lemmas = data_lines(SQ_LEMMAS).flat_map(entry_forms).collect();
+        let mut sq_lemmas = HashSet::new();
+        let mut sq_adjectives = HashSet::new();
+        for line in data_lines(SQ_LEMMAS) {
+            let (lemma, adjective) = match line.split_once('\t') {
+                Some((l, pos)) => (l, pos == "A"),
+                None => (line, false),
+            };
+            for form in entry_forms(lemma) {
+                if adjective {
+                    sq_adjectives.insert(form.clone());
+                }
+                sq_lemmas.insert(form);
+            }
+        }
         let mut cues: HashMap<(String, String), HashSet<String>> = HashMap::new();
         for line in data_lines(CUES) {
             let mut cols = line.split('\t');
@@ -187,7 +202,7 @@ fn resources() -> &'static Resources {
             let (Some(code), Some(_), Some(words)) = (cols.next(), cols.next(), cols.next()) else { continue };
             function_words.entry(code.to_owned()).or_default().extend(words.split(' ').map(str::to_owned));
         }
-        Resources { names, learned, first_names, sq_lemmas, cues, function_words }
+        Resources { names, learned, first_names, sq_lemmas, sq_adjectives, cues, function_words }
     })
 }
 
@@ -221,6 +236,11 @@ impl Resources {
             return true;
         }
         lang == "sq" && query_forms(word_lower).iter().any(|f| self.sq_lemmas.contains(f))
+    }
+
+    /// An Albanian adjective ("Jashtëm" in "ministrit të Jashtëm").
+    fn is_sq_adjective(&self, word_lower: &str) -> bool {
+        query_forms(word_lower).iter().any(|f| self.sq_adjectives.contains(f))
     }
 
     /// A known name (gazetteer or list) that the tokens spell, allowing inflection.
@@ -596,7 +616,10 @@ fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str,
         if strong_kind(&words, tokens, first, lang, res, initial).is_some() {
             break;
         }
-        let head_is_common = is_common(&tokens[first]) && (initial || after_connector || res.cue("person_title", lang, &tokens[first].lower()));
+        // After a title's connector only adjectives are dropped: "Ministri i | Jashtëm" but
+        // "Presidentja e | Republikës së Kosovës" keeps its noun.
+        let adjective_after_title = after_connector && (lang != "sq" || res.is_sq_adjective(&tokens[first].lower()));
+        let head_is_common = is_common(&tokens[first]) && (initial || adjective_after_title || res.cue("person_title", lang, &tokens[first].lower()));
         if !(head_is_common || demonym_like(&tokens[first], lang, last == first)) {
             break;
         }
