@@ -536,6 +536,9 @@ impl Recognizer for RuleRecognizer {
             res.is_common_word(lang, &l) || lowercase_seen.contains(&l) || (caps_word && lang == "sq" && res.is_common_word(lang, &fold_sq(&l)))
         };
 
+        // "TAYNA" where the text also writes "Tayna" is a name in capitals, not an acronym.
+        let titlecase_seen: HashSet<String> = tokens.iter().filter(|t| t.is_capitalised() && !t.is_all_caps()).map(Token::lower).collect();
+        let shouted = |t: &Token| titlecase_seen.contains(&t.lower());
         let mut candidates = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -566,7 +569,7 @@ impl Recognizer for RuleRecognizer {
                     break;
                 }
             }
-            candidates.extend(chunk_candidates(&tokens, i, last, lang, res, &is_common));
+            candidates.extend(chunk_candidates(&tokens, i, last, lang, res, &is_common, &shouted));
             i = last + 1;
         }
         resolve_by_document(&tokens, &mut candidates, lang);
@@ -607,13 +610,13 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
 /// Candidates of one chunk: trim a sentence-initial common word ("Udhëheqësi i | Koresë së
 /// Veriut") unless the whole chunk is a known name ("Rruga Press"), split off separate places,
 /// then type each part.
-fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str, res: &Resources, is_common: &dyn Fn(&Token) -> bool) -> Vec<Candidate> {
+fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str, res: &Resources, is_common: &dyn Fn(&Token) -> bool, shouted: &dyn Fn(&Token) -> bool) -> Vec<Candidate> {
     // Albanian "ministrit të Jashtëm": a common word after a connector is an adjective of a title.
     let mut after_connector = first > 0 && tokens[first].joins_previous() && res.cue("connector", lang, &tokens[first - 1].text);
     loop {
         let words: Vec<&str> = tokens[first..=last].iter().map(|t| t.text.as_str()).collect();
         let initial = tokens[first].starts_sentence();
-        if strong_kind(&words, tokens, first, lang, res, initial).is_some() {
+        if strong_kind(&words, tokens, first, lang, res, initial, shouted).is_some() {
             break;
         }
         // After a title's connector only adjectives are dropped: "Ministri i | Jashtëm" but
@@ -642,7 +645,7 @@ fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str,
         .map(|(first, last)| {
             let words: Vec<&str> = tokens[first..=last].iter().map(|t| t.text.as_str()).collect();
             let initial = tokens[first].starts_sentence();
-            match strong_kind(&words, tokens, first, lang, res, initial) {
+            match strong_kind(&words, tokens, first, lang, res, initial, shouted) {
                 Some((kind, evidence)) => Candidate { first, last, kind: Some(kind), evidence },
                 // German capitalises every noun: there, an unknown capitalised word is no evidence.
                 None if lang == "de" => Candidate { first, last, kind: None, evidence: Evidence::Guess },
@@ -653,7 +656,7 @@ fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str,
 }
 
 /// Types that rest on word lists: known names, institution heads, places, acronyms, titles.
-fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: &Resources, initial: bool) -> Option<(EntityKind, Evidence)> {
+fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: &Resources, initial: bool, shouted: &dyn Fn(&Token) -> bool) -> Option<(EntityKind, Evidence)> {
     if let Some(kind) = res.lookup(words, lang) {
         return Some((kind, Evidence::Known));
     }
@@ -666,7 +669,7 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
     if words.len() > 1 && res.cue("org_tail", lang, &last_lower) {
         return Some((EntityKind::Org, Evidence::Cue));
     }
-    if words.len() == 1 && tokens[first].is_all_caps() && !words[0].chars().any(|c| c.is_ascii_digit()) {
+    if words.len() == 1 && tokens[first].is_all_caps() && !words[0].chars().any(|c| c.is_ascii_digit()) && !shouted(&tokens[first]) {
         return Some((EntityKind::Org, Evidence::Cue));
     }
     let prev = first.checked_sub(1).map(|p| &tokens[p]);
