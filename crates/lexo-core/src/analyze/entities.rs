@@ -118,10 +118,9 @@ struct Resources {
     learned: HashMap<String, Vec<(Vec<String>, EntityKind)>>,
     /// First names of people (first words of WikiANN person names).
     first_names: HashSet<String>,
-    /// Forms of Albanian lowercase lemmas.
-    sq_lemmas: HashSet<String>,
-    /// Forms of the Albanian adjectives among them.
-    sq_adjectives: HashSet<String>,
+    /// Albanian lowercase lemmas, sorted as the file is, each with its adjective mark: looked up
+    /// by binary search, so loading costs no allocation per word.
+    sq_lemmas: Vec<(&'static str, bool)>,
     /// Per-language cue lists: (kind, lang) -> words. Lang "*" applies to all.
     cues: HashMap<(String, String), HashSet<String>>,
     /// Language -> frequent function words (from language identification's table).
@@ -172,20 +171,14 @@ fn resources() -> &'static Resources {
                 }
             }
         }
-        let mut sq_lemmas = HashSet::new();
-        let mut sq_adjectives = HashSet::new();
-        for line in data_lines(SQ_LEMMAS) {
-            let (lemma, adjective) = match line.split_once('\t') {
-                Some((l, pos)) => (l, pos == "A"),
+        let mut sq_lemmas: Vec<(&'static str, bool)> = data_lines(SQ_LEMMAS)
+            .map(|line| match line.split_once('\t') {
+                Some((lemma, pos)) => (lemma, pos == "A"),
                 None => (line, false),
-            };
-            for form in entry_forms(lemma) {
-                if adjective {
-                    sq_adjectives.insert(form.clone());
-                }
-                sq_lemmas.insert(form);
-            }
-        }
+            })
+            .collect();
+        // The file is sorted; sorting again costs little and keeps lookups right if it is not.
+        sq_lemmas.sort_unstable();
         let mut cues: HashMap<(String, String), HashSet<String>> = HashMap::new();
         for line in data_lines(CUES) {
             let mut cols = line.split('\t');
@@ -202,7 +195,7 @@ fn resources() -> &'static Resources {
             let (Some(code), Some(_), Some(words)) = (cols.next(), cols.next(), cols.next()) else { continue };
             function_words.entry(code.to_owned()).or_default().extend(words.split(' ').map(str::to_owned));
         }
-        Resources { names, learned, first_names, sq_lemmas, sq_adjectives, cues, function_words }
+        Resources { names, learned, first_names, sq_lemmas, cues, function_words }
     })
 }
 
@@ -235,12 +228,30 @@ impl Resources {
         if self.is_function_word(lang, word_lower) {
             return true;
         }
-        lang == "sq" && query_forms(word_lower).iter().any(|f| self.sq_lemmas.contains(f))
+        lang == "sq" && query_forms(word_lower).iter().any(|f| self.sq_lemma(f).is_some())
     }
 
     /// An Albanian adjective ("Jashtëm" in "ministrit të Jashtëm").
     fn is_sq_adjective(&self, word_lower: &str) -> bool {
-        query_forms(word_lower).iter().any(|f| self.sq_adjectives.contains(f))
+        query_forms(word_lower).iter().any(|f| self.sq_lemma(f) == Some(true))
+    }
+
+    /// Whether a base form is an Albanian lemma (and whether an adjective). A base form matches
+    /// the lemma itself or the lemma's inflection stem, the inverse of `entry_forms`:
+    /// mosk -> moskë, lexo -> lexoj, zvicr -> zvicër, kosove -> kosovë.
+    fn sq_lemma(&self, form: &str) -> Option<bool> {
+        let find = |w: &str| self.sq_lemmas.binary_search_by(|(l, _)| (*l).cmp(w)).ok().map(|i| self.sq_lemmas[i].1);
+        let mut candidates = vec![form.to_owned(), format!("{form}ë"), format!("{form}j")];
+        for (bare, full) in [("r", "ër"), ("l", "ël")] {
+            if let Some(stem) = form.strip_suffix(bare) {
+                candidates.push(format!("{stem}{full}"));
+            }
+        }
+        // Undiacritised text: a final e may be ë.
+        if let Some(stem) = form.strip_suffix('e') {
+            candidates.push(format!("{stem}ë"));
+        }
+        candidates.iter().find_map(|c| find(c))
     }
 
     /// A known name (gazetteer or list) that the tokens spell, allowing inflection.
