@@ -113,9 +113,9 @@ pub fn recognize(text: &str, lang: Lang) -> Entities {
 
 struct Resources {
     /// Gazetteer and known names, indexed by the forms of their first token.
-    names: HashMap<String, Vec<(Vec<String>, EntityKind)>>,
+    names: NameIndex,
     /// Names learned from WikiANN (consistently typed there), consulted after the lists above.
-    learned: HashMap<String, Vec<(Vec<String>, EntityKind)>>,
+    learned: NameIndex,
     /// First names of people (first words of WikiANN person names).
     first_names: HashSet<String>,
     /// Albanian lowercase lemmas, sorted as the file is, each with its adjective mark: looked up
@@ -137,38 +137,25 @@ const FUNCTION_WORDS: &str = include_str!("../../data/function_words.tsv");
 fn resources() -> &'static Resources {
     static RES: OnceLock<Resources> = OnceLock::new();
     RES.get_or_init(|| {
-        let mut names: HashMap<String, Vec<(Vec<String>, EntityKind)>> = HashMap::new();
-        let mut add = |name: &str, kind: EntityKind| {
-            let tokens: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-            let Some(first) = tokens.first() else { return };
-            for form in entry_forms(first) {
-                names.entry(form).or_default().push((tokens.clone(), kind));
-            }
-        };
+        let mut names = NameIndex::default();
         for line in data_lines(KNOWN) {
             if let Some((kind, name)) = line.split_once('\t') {
                 if let Some(kind) = EntityKind::parse(kind) {
-                    add(name, kind);
+                    names.add(name, kind);
                 }
             }
         }
         for line in data_lines(PLACES) {
-            add(line, EntityKind::Loc);
+            names.add(line, EntityKind::Loc);
         }
-        let mut learned: HashMap<String, Vec<(Vec<String>, EntityKind)>> = HashMap::new();
+        let mut learned = NameIndex::default();
         let mut first_names = HashSet::new();
         for line in data_lines(WIKIANN_NAMES) {
             let Some((kind, name)) = line.split_once('\t') else { continue };
             if kind == "PER_FIRST" {
                 first_names.insert(name.to_lowercase());
-                continue;
-            }
-            let Some(kind) = EntityKind::parse(kind) else { continue };
-            let tokens: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-            if let Some(first) = tokens.first() {
-                for form in entry_forms(first) {
-                    learned.entry(form).or_default().push((tokens.clone(), kind));
-                }
+            } else if let Some(kind) = EntityKind::parse(kind) {
+                learned.add(name, kind);
             }
         }
         let mut sq_lemmas: Vec<(&'static str, bool)> = data_lines(SQ_LEMMAS)
@@ -197,6 +184,30 @@ fn resources() -> &'static Resources {
         }
         Resources { names, learned, first_names, sq_lemmas, cues, function_words }
     })
+}
+
+/// Multi-word names indexed by the forms of their first word; each name is stored once.
+#[derive(Default)]
+struct NameIndex {
+    entries: Vec<(Vec<String>, EntityKind)>,
+    by_first_form: HashMap<String, Vec<u32>>,
+}
+
+impl NameIndex {
+    fn add(&mut self, name: &str, kind: EntityKind) {
+        let tokens: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let Some(first) = tokens.first() else { return };
+        let id = self.entries.len() as u32;
+        for form in entry_forms(first) {
+            self.by_first_form.entry(form).or_default().push(id);
+        }
+        self.entries.push((tokens, kind));
+    }
+
+    /// Names whose first word has this form.
+    fn starting_with<'a>(&'a self, form: &str) -> impl Iterator<Item = &'a (Vec<String>, EntityKind)> + 'a {
+        self.by_first_form.get(form).into_iter().flatten().map(|&i| &self.entries[i as usize])
+    }
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -264,10 +275,9 @@ impl Resources {
             l if inflects(l) => generic_query_forms(&first),
             _ => vec![first.clone()],
         };
-        for map in [&self.names, &self.learned] {
+        for index in [&self.names, &self.learned] {
             for form in &forms {
-                let Some(entries) = map.get(form) else { continue };
-                for (entry, kind) in entries {
+                for (entry, kind) in index.starting_with(form) {
                     if entry.len() == tokens.len() && entry.iter().zip(tokens).all(|(e, t)| token_matches(e, &t.to_lowercase(), lang)) {
                         return Some(*kind);
                     }
@@ -808,7 +818,7 @@ pub fn group(text: &str, lang: Lang, spans: &[Span]) -> Entities {
 fn canonical_name(surfaces: &[String], res: &Resources) -> String {
     let is_listed = |s: &&String| {
         let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
-        res.names.get(&words[0]).is_some_and(|es| es.iter().any(|(e, _)| *e == words))
+        res.names.starting_with(&words[0]).any(|(e, _)| *e == words)
     };
     // The shortest listed form is the base form (Rusi, not Rusia).
     if let Some(base) = surfaces.iter().filter(is_listed).min_by_key(|s| s.chars().count()) {
