@@ -17,6 +17,7 @@ const SKIP: &[&str] = &[
 /// Read an HTML page into an article.
 pub fn read(html: &str) -> Article {
     let doc = Document::from(html);
+    unhide_streamed_content(&doc);
     // Clean title candidates, read before extraction rewrites the tree.
     let h1 = Some(collapse(&doc.select("h1").first().text())).filter(|t| !t.is_empty());
     let og_title = doc.select(r#"meta[property="og:title"]"#).attr("content").map(|t| collapse(&t)).filter(|t| !t.is_empty());
@@ -90,13 +91,21 @@ fn best_extraction(doc: Document, html: &str) -> Option<dom_smoothie::Article> {
     if len >= SHORT_EXTRACTION {
         return first;
     }
-    let second = extract(Document::from(html), CandidateSelectMode::DomSmoothie);
+    let again = Document::from(html);
+    unhide_streamed_content(&again);
+    let second = extract(again, CandidateSelectMode::DomSmoothie);
     let len2 = second.as_ref().map_or(0, |a| a.text_content.chars().count());
     if len2 > len * 2 { second } else { first }
 }
 
 /// Below this many characters an extraction is suspicious enough to try the other mode.
 const SHORT_EXTRACTION: usize = 2500;
+
+/// React's streaming server rendering sends the page body inside `<div hidden id="S:0">` and
+/// reveals it with a script; without scripts that content is the page, so it is unhidden.
+fn unhide_streamed_content(doc: &Document) {
+    doc.select(r#"div[hidden][id^="S:"]"#).remove_attr("hidden");
+}
 
 /// The `articleBody` a page declares in its JSON-LD (schema.org), when there is a real one.
 fn json_ld_article_body(doc: &Document) -> Option<String> {
@@ -190,6 +199,7 @@ fn furniture_marks(node: &NodeRef) -> bool {
 /// The page body with structural and class-named boilerplate removed, walked into blocks.
 fn page_body_blocks(html: &str) -> Vec<Block> {
     let doc = Document::from(html);
+    unhide_streamed_content(&doc);
     doc.select("header, footer, nav, aside, form, [role=navigation], [role=banner], [role=contentinfo], [role=complementary]").remove();
     for node in doc.select("[class], [id]").nodes() {
         let marks = format!("{} {}", node.attr("class").unwrap_or_default(), node.attr("id").unwrap_or_default()).to_ascii_lowercase();
@@ -653,6 +663,13 @@ mod tests {
         assert_eq!(text, "Lexo raportin e plotë ose këtu, shkruani në adresën .");
         let spans: Vec<(String, &str)> = links.iter().map(|l| (text.chars().skip(l.start).take(l.end - l.start).collect(), l.href.as_str())).collect();
         assert_eq!(spans, vec![("raportin e plotë".to_string(), "https://example.org/a"), ("adresën".to_string(), "mailto:a@b.c")]);
+    }
+
+    #[test]
+    fn streamed_react_content_is_read() {
+        let body = "Ky është një paragraf i gjatë i artikullit që vjen i fshehur nga serveri dhe shfaqet me skript. ".repeat(8);
+        let page = format!(r#"<html><head><title>Artikulli</title></head><body><template id="B:0"></template><div hidden id="S:0"><article><h1>Artikulli</h1><p>{body}</p><p>{body}</p></article></div></body></html>"#);
+        assert!(read(&page).text().contains("vjen i fshehur nga serveri"));
     }
 
     #[test]
