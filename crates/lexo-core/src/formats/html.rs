@@ -440,12 +440,14 @@ fn has_block_child(node: &NodeRef) -> bool {
 }
 
 fn is_hidden(node: &NodeRef) -> bool {
-    node.has_attr("hidden")
-        || node.attr("aria-hidden").is_some_and(|v| &*v == "true")
-        || node.attr("style").is_some_and(|s| {
-            let s = s.to_ascii_lowercase().replace(' ', "");
-            s.contains("display:none") || s.contains("visibility:hidden")
-        })
+    let styled_hidden = node.attr("style").is_some_and(|s| {
+        let s = s.to_ascii_lowercase().replace(' ', "");
+        s.contains("display:none") || s.contains("visibility:hidden")
+    });
+    // A page-sized wrapper hidden until its script runs (a flash-of-unstyled-content guard)
+    // is the page, not a hidden widget.
+    let page_sized = styled_hidden && node.text().len() > 5000;
+    node.has_attr("hidden") || node.attr("aria-hidden").is_some_and(|v| &*v == "true") || (styled_hidden && !page_sized)
 }
 
 /// An image address Lexo may show: inline raster data only (no SVG: it can carry script), at
