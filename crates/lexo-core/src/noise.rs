@@ -112,6 +112,37 @@ pub(crate) fn is_source_name(s: &str) -> bool {
         && !s.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '“' | '”' | '"'))
 }
 
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janar", "shkurt", "prill", "maj", "qershor", "korrik", "gusht", "shtator",
+    "tetor", "nëntor", "dhjetor", "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "janvier", "février", "mars", "avril",
+    "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+    "luglio", "agosto", "settembre", "ottobre", "dicembre", "enero", "febrero", "abril", "mayo", "junio", "julio", "septiembre", "octubre",
+    "noviembre", "diciembre",
+];
+const DATE_WORDS: &[&str] = &[
+    "am", "pm", "a", "p", "m", "est", "edt", "pst", "pdt", "cet", "cest", "gmt", "utc", "hst", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "updated", "published", "posted", "at", "on", "of", "de",
+    "më", "ora", "h",
+];
+
+/// A short line that is only a date or time: every word a number, month, weekday or zone.
+fn is_dateline(text: &str) -> bool {
+    let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let has_number = words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
+    !words.is_empty()
+        && words.len() <= 10
+        && has_number
+        && words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()) || MONTHS.contains(&w.as_str()) || DATE_WORDS.contains(&w.as_str()))
+}
+
+/// "© Aaron Schwartz", "By Jane Doe | Reuters": a credit line of at most ten words.
+fn is_credit(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    words <= 10 && (t.starts_with('©') || t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("Photo by") || t.starts_with("Nga ") && words <= 4)
+}
+
 /// At most five words, all letters capitals, no sentence end: a kicker, not a sentence.
 fn is_shouted_label(text: &str) -> bool {
     let words = text.split_whitespace().count();
@@ -148,6 +179,9 @@ pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, relate
         crate::Block::Paragraph { text, .. } if text.split_whitespace().count() >= 3 => seen.insert(text.clone()),
         _ => true,
     });
+    // Bare datelines ("November 20, 2019", "05/10/2018 |"), credits ("© Aaron Schwartz") and
+    // "By ..." lines left inside extracted content.
+    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } if is_dateline(text) || is_credit(text)));
     // Kickers and labels in capitals ("TIME TRAVELLER", "DON'T MISS") between teasers.
     blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } | crate::Block::Heading { text, .. } if is_shouted_label(text)));
     // "... poliomeliti. /REL": a source tag glued to the last paragraph.
@@ -243,6 +277,16 @@ mod tests {
         assert_eq!(classify("Sharehold­ers met on Monday."), None);
         let long = format!("Share {}", "word ".repeat(40));
         assert_eq!(classify(&long), None);
+    }
+
+    #[test]
+    fn datelines_and_credits_are_not_text() {
+        for line in ["November 20, 2019", "05/10/2018 |", "Updated 12:24 am EST, Wednesday, November 20, 2019", "© Aaron Schwartz", "By Jane Doe | Reuters"] {
+            assert!(is_dateline(line) || is_credit(line), "{line}");
+        }
+        for line in ["In 2019 the plant closed.", "By the end of May 2020, prices had doubled across the region and beyond."] {
+            assert!(!is_dateline(line) && !is_credit(line), "{line}");
+        }
     }
 
     #[test]
