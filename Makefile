@@ -38,6 +38,7 @@ dist: setup-web
 eval:
 	cargo run --release --locked -q -p lexo-cli -- eval-lang
 	cargo run --release --locked -q -p lexo-cli -- eval-ner
+	cargo run --release --locked -q -p lexo-cli -- eval-wikiann
 	cargo run --release --locked -q -p lexo-cli -- eval-extraction
 
 ## Speed, natively, next to compromise.js on the same text in the same run.

@@ -299,3 +299,105 @@ pub fn extraction(args: &[String]) -> ExitCode {
     }
     ExitCode::SUCCESS
 }
+
+// ---------------------------------------------------------------------------------------------
+// WikiANN dev sets
+
+/// WikiANN sentences (`lang:token<TAB>IOB2` lines, blank line between sentences) as gold
+/// documents: tokens joined by single spaces, spans in chars.
+fn wikiann_docs(content: &str, lang: &str) -> Vec<GoldDoc> {
+    let mut docs = Vec::new();
+    let (mut text, mut entities) = (String::new(), Vec::new());
+    let mut open: Option<(usize, String)> = None;
+    let mut pos = 0usize;
+    let close = |open: &mut Option<(usize, String)>, end: usize, entities: &mut Vec<GoldEntity>| {
+        if let Some((start, kind)) = open.take() {
+            entities.push(GoldEntity { start, end, kind });
+        }
+    };
+    for line in content.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            close(&mut open, pos, &mut entities);
+            if !text.is_empty() {
+                docs.push(GoldDoc { lang: lang.to_owned(), text: std::mem::take(&mut text), entities: std::mem::take(&mut entities) });
+            }
+            pos = 0;
+            continue;
+        }
+        let Some((tok, tag)) = line.rsplit_once('\t') else { continue };
+        let tok = tok.split_once(':').map_or(tok, |(_, t)| t);
+        let end_prev = pos;
+        if !text.is_empty() {
+            text.push(' ');
+            pos += 1;
+        }
+        let start = pos;
+        text.push_str(tok);
+        pos += tok.chars().count();
+        match tag.split_once('-') {
+            Some(("B", kind)) => {
+                close(&mut open, end_prev, &mut entities);
+                open = Some((start, kind.to_owned()));
+            }
+            Some(("I", _)) if open.is_some() => {}
+            _ => close(&mut open, end_prev, &mut entities),
+        }
+    }
+    docs
+}
+
+/// `lexo eval-wikiann [LANG...]`: each sentence of ../shared/data/ner/wikiann/LANG-dev.txt tagged
+/// with its language given, scored like eval-ner. WikiANN is Wikipedia title fragments, not
+/// running text: the figures say how the engine does on names out of context.
+pub fn wikiann(args: &[String]) -> ExitCode {
+    let dir = shared_dir().join("data/ner/wikiann");
+    if !dir.is_dir() {
+        return absent(&dir);
+    }
+    let langs: Vec<String> = if args.is_empty() { ["en", "de", "fr", "nl", "pt", "es", "pl", "ru"].iter().map(|s| s.to_string()).collect() } else { args.to_vec() };
+    println!("WikiANN dev, exact span + type micro F1 (sentences tagged one by one, language given)");
+    for lang in langs {
+        let Ok(content) = std::fs::read_to_string(dir.join(format!("{lang}-dev.txt"))) else {
+            println!("{lang}: no dev file");
+            continue;
+        };
+        let mut c = Counts::default();
+        for doc in wikiann_docs(&content, &lang) {
+            let tagged = lexo_core::tag_text(&doc.text, Some(&lang));
+            let gold: HashSet<(usize, usize, String)> = doc.entities.iter().map(|e| (e.start, e.end, e.kind.clone())).collect();
+            let pred: HashSet<(usize, usize, String)> = tagged.entities.mentions.iter().map(|m| (m.start, m.end, m.kind.code().to_owned())).collect();
+            let gspan: HashSet<(usize, usize)> = gold.iter().map(|(s, e, _)| (*s, *e)).collect();
+            let pspan: HashSet<(usize, usize)> = pred.iter().map(|(s, e, _)| (*s, *e)).collect();
+            c.docs += 1;
+            c.gold += gold.len();
+            c.pred += pred.len();
+            c.typed_tp += gold.intersection(&pred).count();
+            c.span_tp += gspan.intersection(&pspan).count();
+        }
+        let (f, p, r) = prf(c.typed_tp, c.pred, c.gold);
+        let (sf, _, _) = prf(c.span_tp, c.pred, c.gold);
+        println!("lang={lang:<4} sentences={:<6} gold={:<6} typed_f1={f:.3} typed_p={p:.3} typed_r={r:.3} span_f1={sf:.3}", c.docs, c.gold);
+    }
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wikiann_lines_become_texts_with_char_spans() {
+        let docs = wikiann_docs("en:Anders\tB-PER\nen:Lindström\tI-PER\nen:of\tO\nen:Gävle\tB-LOC\n\nen:x\tO\n", "en");
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].text, "Anders Lindström of Gävle");
+        let spans: Vec<(usize, usize, &str)> = docs[0].entities.iter().map(|e| (e.start, e.end, e.kind.as_str())).collect();
+        assert_eq!(spans, vec![(0, 16, "PER"), (20, 25, "LOC")]);
+    }
+
+    #[test]
+    fn shingle_metric_matches_the_scorer_on_simple_cases() {
+        assert_eq!(page_counts("a b c d e", "a b c d e"), (1.0, 0.0, 0.0));
+        let (tp, fp, fneg) = page_counts("one two three four five", "one two three four six");
+        assert!(tp > 0.0 && fp > 0.0 && fneg > 0.0);
+    }
+}

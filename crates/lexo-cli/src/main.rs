@@ -14,6 +14,8 @@ USAGE:
                            cleaned text, related links, entities (offsets into text)
   lexo tag FILE...         entities of each file's whole text as it is (no cleanup)
   lexo eval-ner [GOLD...]  score entities against gold JSONL (default: ../shared/data/ner/gold/*-dev.jsonl)
+  lexo eval-wikiann [LANG...]
+                           entities on WikiANN dev sentences (default: en de fr nl pt es pl ru)
   lexo eval-lang [DIR]     language identification accuracy on DIR/MANIFEST.tsv
                            (default: ../shared/data/articles)
   lexo eval-extraction [--out PRED.json] [DIR...]
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         "tag" => output::run(rest, output::Mode::Tag),
         "eval-ner" => eval::ner(rest),
         "eval-lang" => eval::lang(rest),
+        "eval-wikiann" => eval::wikiann(rest),
         "eval-extraction" => eval::extraction(rest),
         "bench" => bench::run(rest),
         "-h" | "--help" | "help" => {
