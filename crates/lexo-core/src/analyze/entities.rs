@@ -608,6 +608,19 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
     let mut start = first;
     let mut k = first + 1;
     while k < last {
+        // "Şişecam Genel Müdürü Görkem Elverici": a title inside a chunk ends the name before it.
+        if tokens[k].is_capitalised() && res.cue("person_title", lang, &tokens[k].lower()) {
+            let mut left_end = k;
+            while left_end > start && res.cue("person_title", lang, &tokens[left_end - 1].lower()) {
+                left_end -= 1;
+            }
+            if left_end > start {
+                parts.push((start, left_end - 1));
+            }
+            start = k + 1;
+            k += 2;
+            continue;
+        }
         // Only "të" (or a language's only connectors) introduces a separate place; "së"/"e"/"i"
         // continue an official name ("Republikës së Kosovës", "Maqedonisë së Veriut").
         let is_conn = !tokens[k].is_capitalised() && res.cue("connector", lang, &tokens[k].text) && (lang != "sq" || tokens[k].text == "të");
@@ -741,9 +754,9 @@ fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &st
         let found = typed.iter().find(|(ts, _)| ts.iter().any(|t| t.len() > 1 && !is_connector_word(t) && same_word(t, &word, lang)));
         if let Some((_, kind)) = found {
             c.kind = Some(*kind);
-        } else if c.kind.is_none() && lang == "sq" && tokens[c.first].starts_sentence() {
-            // Albanian writes common nouns in lowercase, so a capitalised word is evidence only
-            // inside a sentence; opening one, an unknown word stays plain text.
+        } else if c.kind.is_none() && tokens[c.first].starts_sentence() {
+            // Common nouns are lowercase (German aside, handled above), so a capitalised word is
+            // evidence only inside a sentence; opening one, an unknown word stays plain text.
         } else if c.kind.is_none() && lang != "de" {
             // An unknown single capitalised word in running text is most often a surname.
             c.kind = Some(EntityKind::Per);
