@@ -61,7 +61,7 @@ setup-browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 	  $$(command -v sudo) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$(command -v sudo) apt-get install -y -qq chromium chromium-driver; fi
-	@test -d e2e/node_modules/playwright-core || (cd e2e && npm ci --no-audit --no-fund)
+	@test -d e2e/node_modules/playwright-core -a -d e2e/node_modules/compromise || (cd e2e && npm ci --no-audit --no-fund)
 
 clean:
 	cargo clean
