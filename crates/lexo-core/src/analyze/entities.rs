@@ -122,7 +122,8 @@ struct Resources {
     /// by binary search, so loading costs no allocation per word.
     sq_lemmas: Vec<(&'static str, bool)>,
     /// Per-language cue lists: (kind, lang) -> words. Lang "*" applies to all.
-    cues: HashMap<(String, String), HashSet<String>>,
+    /// Cue lists: kind -> language ("*" = any) -> words. Nested so lookups borrow, not allocate.
+    cues: HashMap<&'static str, HashMap<&'static str, HashSet<String>>>,
     /// Language -> frequent function words (from language identification's table).
     function_words: HashMap<String, HashSet<String>>,
 }
@@ -166,14 +167,14 @@ fn resources() -> &'static Resources {
             .collect();
         // The file is sorted; sorting again costs little and keeps lookups right if it is not.
         sq_lemmas.sort_unstable();
-        let mut cues: HashMap<(String, String), HashSet<String>> = HashMap::new();
+        let mut cues: HashMap<&'static str, HashMap<&'static str, HashSet<String>>> = HashMap::new();
         for line in data_lines(CUES) {
             let mut cols = line.split('\t');
             let (Some(kind), Some(lang)) = (cols.next(), cols.next()) else { continue };
             let words = cols.next().unwrap_or("");
-            let set = cues.entry((kind.to_owned(), lang.to_owned())).or_default();
+            let set = cues.entry(kind).or_default().entry(lang).or_default();
             for w in words.split_whitespace() {
-                set.insert(if kind == "not_entity" { w.to_owned() } else { w.to_lowercase() });
+                set.insert(if kind == NOT_ENTITY { w.to_owned() } else { w.to_lowercase() });
             }
         }
         let mut function_words: HashMap<String, HashSet<String>> = HashMap::new();
@@ -210,24 +211,30 @@ impl NameIndex {
     }
 }
 
+const NOT_ENTITY: &str = "not_entity";
+
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
     s.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl Resources {
+    fn cue_list(&self, kind: &str, lang: &str) -> Option<&HashSet<String>> {
+        self.cues.get(kind)?.get(lang)
+    }
+
     fn cue(&self, kind: &str, lang: &str, word_lower: &str) -> bool {
-        let has = |l: &str| self.cues.get(&(kind.to_owned(), l.to_owned())).is_some_and(|s| s.contains(word_lower));
+        let has = |l: &str| self.cue_list(kind, l).is_some_and(|s| s.contains(word_lower));
         has(lang) || has("*") || (lang == "sq" && self.cue_sq_inflected(kind, word_lower))
     }
 
     fn cue_sq_inflected(&self, kind: &str, word_lower: &str) -> bool {
-        let Some(set) = self.cues.get(&(kind.to_owned(), "sq".to_owned())) else { return false };
+        let Some(set) = self.cue_list(kind, "sq") else { return false };
         query_forms(word_lower).iter().any(|f| set.contains(f))
     }
 
+    /// Not-entity words are matched as written (case matters: "May" the month, "may" the verb).
     fn not_entity(&self, lang: &str, word: &str) -> bool {
-        let has = |l: &str| self.cues.get(&("not_entity".to_owned(), l.to_owned())).is_some_and(|s| s.contains(word));
-        has(lang) || has("*")
+        [lang, "*"].iter().any(|l| self.cue_list(NOT_ENTITY, l).is_some_and(|s| s.contains(word)))
     }
 
     fn is_function_word(&self, lang: &str, word_lower: &str) -> bool {
