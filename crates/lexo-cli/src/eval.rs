@@ -42,6 +42,27 @@ struct Counts {
     span_tp: usize,
 }
 
+/// Entities as (start, end, type) sets, the unit of score_ner.py's exact match.
+type EntitySet = HashSet<(usize, usize, String)>;
+
+fn entity_sets(doc: &GoldDoc, tagged: &lexo_core::Tagged) -> (EntitySet, EntitySet) {
+    let gold = doc.entities.iter().map(|e| (e.start, e.end, e.kind.clone())).collect();
+    let pred = tagged.entities.mentions.iter().map(|m| (m.start, m.end, m.kind.code().to_owned())).collect();
+    (gold, pred)
+}
+
+impl Counts {
+    /// Count one document: typed matches need span and type, span matches only the span.
+    fn add(&mut self, gold: &EntitySet, pred: &EntitySet) {
+        let span = |set: &EntitySet| set.iter().map(|(s, e, _)| (*s, *e)).collect::<HashSet<_>>();
+        self.docs += 1;
+        self.gold += gold.len();
+        self.pred += pred.len();
+        self.typed_tp += gold.intersection(pred).count();
+        self.span_tp += span(gold).intersection(&span(pred)).count();
+    }
+}
+
 fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
     let p = if pred > 0 { tp as f64 / pred as f64 } else { 0.0 };
     let r = if gold > 0 { tp as f64 / gold as f64 } else { 0.0 };
@@ -82,17 +103,9 @@ pub fn ner(args: &[String]) -> ExitCode {
             let tagged = lexo_core::tag_text(&doc.text, None);
             elapsed += t0.elapsed().as_secs_f64();
             chars += doc.text.chars().count();
-            let gold: HashSet<(usize, usize, String)> = doc.entities.iter().map(|e| (e.start, e.end, e.kind.clone())).collect();
-            let pred: HashSet<(usize, usize, String)> = tagged.entities.mentions.iter().map(|m| (m.start, m.end, m.kind.code().to_owned())).collect();
-            let gspan: HashSet<(usize, usize)> = gold.iter().map(|(s, e, _)| (*s, *e)).collect();
-            let pspan: HashSet<(usize, usize)> = pred.iter().map(|(s, e, _)| (*s, *e)).collect();
+            let (gold, pred) = entity_sets(&doc, &tagged);
             for key in ["all".to_owned(), format!("lang={}", doc.lang)] {
-                let row = rows.entry(key).or_default();
-                row.docs += 1;
-                row.gold += gold.len();
-                row.pred += pred.len();
-                row.typed_tp += gold.intersection(&pred).count();
-                row.span_tp += gspan.intersection(&pspan).count();
+                rows.entry(key).or_default().add(&gold, &pred);
             }
             for kind in ["PER", "LOC", "ORG", "MISC"] {
                 let g: HashSet<_> = gold.iter().filter(|x| x.2 == kind).collect();
@@ -364,15 +377,8 @@ pub fn wikiann(args: &[String]) -> ExitCode {
         let mut c = Counts::default();
         for doc in wikiann_docs(&content, &lang) {
             let tagged = lexo_core::tag_text(&doc.text, Some(&lang));
-            let gold: HashSet<(usize, usize, String)> = doc.entities.iter().map(|e| (e.start, e.end, e.kind.clone())).collect();
-            let pred: HashSet<(usize, usize, String)> = tagged.entities.mentions.iter().map(|m| (m.start, m.end, m.kind.code().to_owned())).collect();
-            let gspan: HashSet<(usize, usize)> = gold.iter().map(|(s, e, _)| (*s, *e)).collect();
-            let pspan: HashSet<(usize, usize)> = pred.iter().map(|(s, e, _)| (*s, *e)).collect();
-            c.docs += 1;
-            c.gold += gold.len();
-            c.pred += pred.len();
-            c.typed_tp += gold.intersection(&pred).count();
-            c.span_tp += gspan.intersection(&pspan).count();
+            let (gold, pred) = entity_sets(&doc, &tagged);
+            c.add(&gold, &pred);
         }
         let (f, p, r) = prf(c.typed_tp, c.pred, c.gold);
         let (sf, _, _) = prf(c.span_tp, c.pred, c.gold);
