@@ -107,11 +107,6 @@ impl AppState {
     pub fn selected_entry(&self) -> Option<&Entry> {
         self.selected.and_then(|id| self.entries.iter().find(|e| e.id == id))
     }
-
-    /// Id the next added file will get (the hook reserves ids before reading starts).
-    pub fn reserve_ids(&self, n: u32) -> std::ops::Range<u32> {
-        self.next_id..self.next_id + n
-    }
 }
 
 impl Reducible for AppState {

@@ -17,6 +17,14 @@ fn lexo(args: &[&str]) -> (Vec<Value>, i32) {
     (lines, out.status.code().unwrap())
 }
 
+/// Each entity's `start..end` (chars) spells its `text`.
+fn assert_offsets_point_at_text(chars: &[char], ents: &[Value]) {
+    for e in ents {
+        let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+        assert_eq!(chars[s..t].iter().collect::<String>(), e["text"].as_str().unwrap());
+    }
+}
+
 const ARTICLE: &str = "Bota\n\nPresidenti i Francës Emmanuel Macron viziton Prishtinën të martën\n\n\
 Presidenti francez Emmanuel Macron mbërriti në Prishtinë, ku u prit nga homologia e tij.\n\n\
 Lexo më shumë  Një lajm tjetër i ditës\n\nMacron tha se Franca mbështet dialogun.\n\nAgjencia Jonë\n\nYouTube player\n";
@@ -47,10 +55,7 @@ fn read_prints_the_contract_fields() {
     assert!(ents.iter().any(|e| e["text"] == "Emmanuel Macron" && e["type"] == "PER"));
     let macron = ents.iter().find(|e| e["text"] == "Macron").unwrap();
     assert_eq!(macron["group"], "Emmanuel Macron");
-    for e in ents {
-        let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
-        assert_eq!(chars[s..t].iter().collect::<String>(), e["text"].as_str().unwrap());
-    }
+    assert_offsets_point_at_text(&chars, ents);
 }
 
 #[test]
@@ -63,10 +68,7 @@ fn tag_offsets_point_into_the_raw_text() {
     let chars: Vec<char> = ARTICLE.chars().collect();
     let ents = lines[0]["entities"].as_array().unwrap();
     assert!(ents.len() >= 4);
-    for e in ents {
-        let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
-        assert_eq!(chars[s..t].iter().collect::<String>(), e["text"].as_str().unwrap());
-    }
+    assert_offsets_point_at_text(&chars, ents);
 }
 
 #[test]

@@ -1,9 +1,17 @@
-//! The plain-text reader end to end on fixtures written for Lexo (one per shape scrapers produce).
+//! Every reader end to end on fixtures written for Lexo: the shapes scrapers produce, saved web
+//! pages, Markdown, JSON Lines, legacy encodings, DOCX and EPUB.
 
 use lexo_core::{read, EntityKind};
 
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/text/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+/// A fixture's bytes; `path` is relative to tests/fixtures.
+fn fixture(path: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// A fixture read by the whole pipeline under its own file name.
+fn read_fixture(path: &str) -> lexo_core::Document {
+    let name = path.rsplit('/').next().unwrap();
+    read(&fixture(path), name).unwrap()
 }
 
 fn mentions(doc: &lexo_core::Document, kind: EntityKind) -> Vec<String> {
@@ -12,7 +20,7 @@ fn mentions(doc: &lexo_core::Document, kind: EntityKind) -> Vec<String> {
 
 #[test]
 fn seed_layout_section_title_noise_source_and_entities() {
-    let doc = read(&fixture("seed_layout_sq.txt"), "seed_layout_sq.txt").unwrap();
+    let doc = read_fixture("text/seed_layout_sq.txt");
     let meta = &doc.article.meta;
     assert_eq!(meta.section.as_deref(), Some("Bota"));
     assert_eq!(meta.title.as_deref(), Some("Ministri i Jashtëm i Norvegjisë viziton Tiranën para samitit të NATO-s në Bruksel"));
@@ -42,7 +50,7 @@ fn seed_layout_section_title_noise_source_and_entities() {
 
 #[test]
 fn glued_body_is_split_into_paragraphs_and_source_lifted() {
-    let doc = read(&fixture("glued_sq.txt"), "glued_sq.txt").unwrap();
+    let doc = read_fixture("text/glued_sq.txt");
     assert_eq!(doc.article.meta.title.as_deref(), Some("Komuna e Prizrenit nis punimet për urën e re mbi Lumbardhin"));
     assert_eq!(doc.article.meta.site.as_deref(), Some("Portali Jug Online"));
     let paras: Vec<String> = doc.article.blocks.iter().filter_map(|b| b.text()).collect();
@@ -53,7 +61,7 @@ fn glued_body_is_split_into_paragraphs_and_source_lifted() {
 
 #[test]
 fn english_title_blank_line_paragraphs() {
-    let doc = read(&fixture("bbc_en.txt"), "bbc_en.txt").unwrap();
+    let doc = read_fixture("text/bbc_en.txt");
     assert_eq!(doc.lang.code, "en");
     assert_eq!(doc.article.meta.title.as_deref(), Some("Harbour town wins national cycling prize"));
     assert_eq!(doc.article.related, vec!["How Dutch cities plan for bikes"]);
@@ -72,7 +80,7 @@ fn english_title_blank_line_paragraphs() {
 
 #[test]
 fn header_lines_and_cyrillic() {
-    let doc = read(&fixture("header_ru.txt"), "header_ru.txt").unwrap();
+    let doc = read_fixture("text/header_ru.txt");
     assert_eq!(doc.lang.code, "ru");
     let meta = &doc.article.meta;
     assert_eq!(meta.published.as_deref(), Some("2021-04-12"));
@@ -85,7 +93,7 @@ fn header_lines_and_cyrillic() {
 
 #[test]
 fn utf16_file_reads_like_utf8() {
-    let utf8 = fixture("seed_layout_sq.txt");
+    let utf8 = fixture("text/seed_layout_sq.txt");
     let text = String::from_utf8(utf8.clone()).unwrap();
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
@@ -99,13 +107,10 @@ fn unreadable_files_say_why() {
     assert!(read(b"", "empty.txt").unwrap_err().to_string().contains("empty"));
 }
 
-fn format_fixture(path: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
 
 #[test]
 fn saved_web_page_is_clean_and_inert() {
-    let doc = read(&format_fixture("html/lajm.html"), "lajm.html").unwrap();
+    let doc = read_fixture("html/lajm.html");
     let meta = &doc.article.meta;
     assert_eq!(meta.format, lexo_core::SourceFormat::Html);
     assert_eq!(meta.title.as_deref(), Some("Tregu i Pazarit të Ri rihapet pas rinovimit"));
@@ -128,7 +133,7 @@ fn saved_web_page_is_clean_and_inert() {
 #[test]
 fn gzipped_page_reads_like_the_page() {
     use std::io::Write;
-    let html = format_fixture("html/lajm.html");
+    let html = fixture("html/lajm.html");
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(&html).unwrap();
     let gz = gz.finish().unwrap();
@@ -137,7 +142,7 @@ fn gzipped_page_reads_like_the_page() {
 
 #[test]
 fn markdown_with_front_matter() {
-    let doc = read(&format_fixture("markdown/udhetim.md"), "udhetim.md").unwrap();
+    let doc = read_fixture("markdown/udhetim.md");
     let meta = &doc.article.meta;
     assert_eq!(meta.title.as_deref(), Some("Tri ditë në Gjirokastër"));
     assert_eq!(meta.byline.as_deref(), Some("Ilir Berisha"));
@@ -148,7 +153,7 @@ fn markdown_with_front_matter() {
 
 #[test]
 fn json_lines_give_one_document_per_line() {
-    let docs = lexo_core::read_all(&format_fixture("json/export.jsonl"), "export.jsonl").unwrap();
+    let docs = lexo_core::read_all(&fixture("json/export.jsonl"), "export.jsonl").unwrap();
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0].article.meta.title.as_deref(), Some("Stina e turizmit nis herët në Sarandë"));
     assert_eq!(docs[0].article.meta.byline.as_deref(), Some("Elsa Dervishi"));
@@ -159,7 +164,7 @@ fn json_lines_give_one_document_per_line() {
 
 #[test]
 fn windows_1252_albanian_decodes_right() {
-    let doc = read(&format_fixture("text/cp1252_sq.txt"), "cp1252_sq.txt").unwrap();
+    let doc = read_fixture("text/cp1252_sq.txt");
     assert_eq!(doc.article.meta.title.as_deref(), Some("Lajm i shkurtër"));
     assert!(doc.text.contains("ëndrra, çelësi dhe përshëndetje nga Shkodra"));
     assert_eq!(doc.lang.code, "sq");
@@ -167,13 +172,13 @@ fn windows_1252_albanian_decodes_right() {
 
 #[test]
 fn word_document_and_epub_book() {
-    let docx = read(&format_fixture("docx/raport.docx"), "raport.docx").unwrap();
+    let docx = read_fixture("docx/raport.docx");
     assert_eq!(docx.article.meta.format, lexo_core::SourceFormat::Docx);
     assert_eq!(docx.article.meta.title.as_deref(), Some("Raport mbi bibliotekat e qytetit"));
     assert_eq!(docx.article.meta.byline.as_deref(), Some("Blerta Gjoni"));
     assert!(docx.text.contains("Bibliotekat e Shkodrës dhe të Elbasanit patën 12 për qind"));
     assert!(docx.article.blocks.iter().any(|b| matches!(b, lexo_core::Block::List { items, .. } if items.len() == 2)));
-    let epub = read(&format_fixture("epub/tregime.epub"), "tregime.epub").unwrap();
+    let epub = read_fixture("epub/tregime.epub");
     assert_eq!(epub.article.meta.title.as_deref(), Some("Tregime nga bregdeti"));
     assert_eq!(epub.lang.code, "sq");
     assert_eq!(epub.text, "Kapitulli i parë\n\nNë mëngjes barkat u kthyen në portin e Vlorës.\n\nKapitulli i dytë\n\nDeti ishte i qetë deri në Karaburun.");
