@@ -74,6 +74,16 @@ fn display_date(date: &str) -> String {
     if iso { date[..10].to_owned() } else { date.to_owned() }
 }
 
+/// Pieces of a block's text that are joined by one separator char ("\n" between list items,
+/// "\t"/"\n" between table cells), each with where it starts inside the block.
+fn with_offsets<'a>(pieces: impl Iterator<Item = &'a String>) -> impl Iterator<Item = (usize, &'a String)> {
+    pieces.scan(0, |next, piece| {
+        let start = *next;
+        *next += piece.chars().count() + 1;
+        Some((start, piece))
+    })
+}
+
 type TextOf<'a> = dyn Fn(usize, usize, &str) -> Html + 'a;
 
 fn render_block(i: usize, block: &Block, text_of: &TextOf) -> Html {
@@ -86,16 +96,7 @@ fn render_block(i: usize, block: &Block, text_of: &TextOf) -> Html {
         Block::Paragraph { text, .. } => html! { <p>{text_of(i, 0, text)}</p> },
         Block::Quote { text } => html! { <blockquote>{text_of(i, 0, text)}</blockquote> },
         Block::List { ordered, items } => {
-            // Items are joined with "\n" in the document text; each starts after the previous.
-            let mut inner = 0;
-            let lis: Html = items
-                .iter()
-                .map(|item| {
-                    let li = html! { <li>{text_of(i, inner, item)}</li> };
-                    inner += item.chars().count() + 1;
-                    li
-                })
-                .collect();
+            let lis: Html = with_offsets(items.iter()).map(|(inner, item)| html! { <li>{text_of(i, inner, item)}</li> }).collect();
             if *ordered {
                 html! { <ol>{lis}</ol> }
             } else {
@@ -120,20 +121,14 @@ fn render_block(i: usize, block: &Block, text_of: &TextOf) -> Html {
         },
         Block::Code { text, .. } => html! { <pre><code>{text}</code></pre> },
         Block::Table { rows } => {
-            // Cells are joined with "\t" and rows with "\n" in the document text.
-            let mut inner = 0;
+            // Cells and rows are each one separator char apart in the document text, so the cells
+            // read in order are laid out exactly like list items.
+            let mut cells = with_offsets(rows.iter().flatten());
             let body: Html = rows
                 .iter()
                 .map(|row| {
-                    let cells: Html = row
-                        .iter()
-                        .map(|cell| {
-                            let td = html! { <td>{text_of(i, inner, cell)}</td> };
-                            inner += cell.chars().count() + 1;
-                            td
-                        })
-                        .collect();
-                    html! { <tr>{cells}</tr> }
+                    let tds: Html = cells.by_ref().take(row.len()).map(|(inner, cell)| html! { <td>{text_of(i, inner, cell)}</td> }).collect();
+                    html! { <tr>{tds}</tr> }
                 })
                 .collect();
             html! { <div class="table-wrap"><table><tbody>{body}</tbody></table></div> }
