@@ -9,28 +9,28 @@ use std::time::Instant;
 use serde::Deserialize;
 
 /// `../shared`, or `$LEXO_SHARED` when set.
-fn shared_dir() -> PathBuf {
+pub(crate) fn shared_dir() -> PathBuf {
     std::env::var_os("LEXO_SHARED").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared"))
 }
 
-fn absent(what: &Path) -> ExitCode {
+pub(crate) fn absent(what: &Path) -> ExitCode {
     println!("skipped: {} not found (evaluation reads the team's shared data; set LEXO_SHARED to its folder)", what.display());
     ExitCode::SUCCESS
 }
 
 #[derive(Deserialize)]
-struct GoldDoc {
-    lang: String,
-    text: String,
-    entities: Vec<GoldEntity>,
+pub(crate) struct GoldDoc {
+    pub lang: String,
+    pub text: String,
+    pub entities: Vec<GoldEntity>,
 }
 
 #[derive(Deserialize)]
-struct GoldEntity {
-    start: usize,
-    end: usize,
+pub(crate) struct GoldEntity {
+    pub start: usize,
+    pub end: usize,
     #[serde(rename = "type")]
-    kind: String,
+    pub kind: String,
 }
 
 #[derive(Default, Clone, Copy)]
@@ -72,6 +72,13 @@ fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
 
 /// `lexo eval-ner [GOLD.jsonl...]`
 pub fn ner(args: &[String]) -> ExitCode {
+    let rules_only = args.iter().any(|a| a == "--rules-only");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--rules-only").cloned().collect();
+    if rules_only {
+        for lang in crate::train::LANGS {
+            lexo_core::analyze::entities::remove_model(lang);
+        }
+    }
     let files: Vec<PathBuf> = if args.is_empty() {
         let dir = shared_dir().join("data/ner/gold");
         if !dir.is_dir() {
@@ -117,7 +124,8 @@ pub fn ner(args: &[String]) -> ExitCode {
             }
         }
     }
-    println!("entity evaluation on {} (exact span + type, micro F1; same metric as score_ner.py)", files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "));
+    let engine = if rules_only { "rules only" } else { "rules + learned typing models" };
+    println!("entity evaluation ({engine}) on {} (exact span + type, micro F1; same metric as score_ner.py)", files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "));
     let all = rows.remove("all").unwrap_or_default();
     for (key, c) in rows.iter().chain(std::iter::once((&"all".to_owned(), &all))) {
         let (f, p, r) = prf(c.typed_tp, c.pred, c.gold);
@@ -318,7 +326,7 @@ pub fn extraction(args: &[String]) -> ExitCode {
 
 /// WikiANN sentences (`lang:token<TAB>IOB2` lines, blank line between sentences) as gold
 /// documents: tokens joined by single spaces, spans in chars.
-fn wikiann_docs(content: &str, lang: &str) -> Vec<GoldDoc> {
+pub(crate) fn wikiann_docs(content: &str, lang: &str) -> Vec<GoldDoc> {
     let mut docs = Vec::new();
     let (mut text, mut entities) = (String::new(), Vec::new());
     let mut open: Option<(usize, String)> = None;

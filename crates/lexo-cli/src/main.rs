@@ -3,6 +3,7 @@
 mod bench;
 mod eval;
 mod output;
+mod train;
 
 use std::process::ExitCode;
 
@@ -13,7 +14,12 @@ USAGE:
   lexo read FILE...        one JSON object per file per line: metadata, reading time,
                            cleaned text, related links, entities (offsets into text)
   lexo tag FILE...         entities of each file's whole text as it is (no cleanup)
-  lexo eval-ner [GOLD...]  score entities against gold JSONL (default: ../shared/data/ner/gold/*-dev.jsonl)
+  lexo eval-ner [--rules-only] [GOLD...]
+                           score entities against gold JSONL (default: ../shared/data/ner/gold/*-dev.jsonl);
+                           --rules-only: without the learned typing models
+  lexo train-ner [--out DIR] [LANG...]
+                           train the entity typing models from ../shared (default: all
+                           languages, into crates/lexo-core/models)
   lexo eval-wikiann [LANG...]
                            entities on WikiANN dev sentences (default: en de fr nl pt es pl ru)
   lexo eval-lang [DIR]     language identification accuracy on DIR/MANIFEST.tsv
@@ -45,6 +51,7 @@ fn main() -> ExitCode {
         "eval-ner" => eval::ner(rest),
         "eval-lang" => eval::lang(rest),
         "eval-wikiann" => eval::wikiann(rest),
+        "train-ner" => train::run(rest),
         "eval-extraction" => eval::extraction(rest),
         "bench" => bench::run(rest),
         "-h" | "--help" | "help" => {

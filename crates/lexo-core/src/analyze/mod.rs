@@ -3,3 +3,4 @@
 pub mod entities;
 pub mod language;
 pub mod reading_time;
+pub mod typer;
