@@ -17,6 +17,7 @@ const PREFIX = '/some/sub/path/';
 
 let browser, page, srv, base;
 const outside = [];
+const modelRequests = [];
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ missing: run `trunk build --release` first');
@@ -30,6 +31,7 @@ before(async () => {
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url()); });
+  page.on('request', (r) => { if (r.url().includes('/models/')) modelRequests.push(r.url()); });
   page.on('pageerror', (e) => outside.push(`page error: ${e.message}`));
   await page.goto(base);
   await page.waitForSelector('[data-testid=dropzone]');
@@ -130,6 +132,13 @@ test('switching files shows the other article', async () => {
   assert.ok(!(await page.textContent('[data-testid=article-body]')).includes('Read more'));
   const langs = await page.textContent('.reader .meta .lang');
   assert.equal(langs, 'English');
+  // The English typing model was fetched from the site itself when the English file was read,
+  // and the article was tagged again with it; Albanian needs none.
+  await page.waitForSelector('[data-testid=article-body][data-entity-model=learned]');
+  assert.deepEqual(modelRequests.map((u) => u.slice(base.length)), ['models/entities-en.bin']);
+  const loc = await page.$$eval('[data-testid=entity][data-type=LOC]', (els) => els.map((e) => e.textContent));
+  for (const place of ['Cornwall', 'Britain', 'Cambridge', 'Bristol']) assert.ok(loc.includes(place), `${place} not LOC: ${loc}`);
+  assert.ok((await page.$$eval('[data-testid=entity][data-type=PER]', (els) => els.map((e) => e.textContent))).includes('Helen Briggs'));
 });
 
 test('pasting text makes a new article; the file picker adds files', async () => {

@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::components::{EmptyState, EntityPanel, Library, Reader, Toolbar};
 use crate::hooks::{use_file_loader, Input};
-use crate::services::{dom, files, storage};
+use crate::services::{dom, files, models, storage};
+use lexo_core::analyze::entities::MODEL_LANGS;
 use crate::state::{Action, AppState, LoadState, Theme};
 
 /// An article the team wrote to show what Lexo does (in the layout scrapers save).
@@ -40,6 +41,40 @@ pub fn App() -> Html {
         dom::apply_theme(theme.name());
         storage::save_prefs(theme.name(), *size);
     });
+    // Entity models: fetch a language's model the first time an article in it is shown tagged
+    // by rules alone, then tag that language's articles again.
+    {
+        let wanted: Vec<&'static str> = {
+            let mut langs: Vec<&'static str> = state
+                .entries
+                .iter()
+                .filter_map(|e| match &e.status {
+                    LoadState::Ready(doc) if !doc.entity_model && MODEL_LANGS.contains(&doc.lang.code) => Some(doc.lang.code),
+                    _ => None,
+                })
+                .collect();
+            langs.sort_unstable();
+            langs.dedup();
+            langs
+        };
+        let requested = use_mut_ref(Vec::<&'static str>::new);
+        let state = state.clone();
+        use_effect_with(wanted, move |wanted| {
+            for &lang in wanted {
+                if requested.borrow().contains(&lang) {
+                    continue;
+                }
+                requested.borrow_mut().push(lang);
+                let state = state.clone();
+                yew::platform::spawn_local(async move {
+                    match models::fetch_and_install(lang).await {
+                        Ok(()) => state.dispatch(Action::ModelInstalled(lang.to_owned())),
+                        Err(e) => web_sys::console::warn_1(&format!("Lexo: {e}; {lang} names are tagged by rules alone").into()),
+                    }
+                });
+            }
+        });
+    }
     use_effect_with(state.focused_group, |g| {
         if let Some(g) = g {
             dom::scroll_to_group(*g);

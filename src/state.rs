@@ -94,6 +94,8 @@ pub enum Action {
     FileRead { id: u32, bytes: Rc<Vec<u8>> },
     /// The browser could not give us the file, or it was too large.
     FileFailed { id: u32, reason: String },
+    /// A language's entity model was installed: tag that language's articles again.
+    ModelInstalled(String),
     Select(u32),
     Remove(u32),
     SetDragging(bool),
@@ -163,6 +165,19 @@ impl Reducible for AppState {
                 let Some(entry) = s.entries.iter_mut().find(|e| e.id == id) else { return self };
                 entry.status = LoadState::Failed(reason);
             }
+            Action::ModelInstalled(lang) => {
+                for entry in &mut s.entries {
+                    if let LoadState::Ready(doc) = &entry.status {
+                        if doc.lang.code == lang && !doc.entity_model {
+                            entry.status = LoadState::Ready(Rc::new(doc.retag()));
+                            // Groups are numbered afresh: a focus would point at another entity.
+                            if s.selected == Some(entry.id) {
+                                s.focused_group = None;
+                            }
+                        }
+                    }
+                }
+            }
             Action::Select(id) => {
                 if s.selected != Some(id) {
                     s.selected = Some(id);
@@ -220,6 +235,32 @@ mod tests {
         assert!(matches!(&s.entries[0].status, LoadState::Failed(m) if m.contains("PDF")));
         assert!(matches!(&s.entries[1].status, LoadState::Ready(_)));
         assert_eq!(s.selected, Some(2));
+    }
+
+    #[test]
+    fn an_installed_model_retags_only_articles_in_its_language() {
+        let s = Rc::new(AppState::default());
+        let s = with_file(s, 1, "en.txt", b"Harbour town wins prize\n\nA small town in Cornwall was named the best place in Britain for cycling.");
+        let s = with_file(s, 2, "sq.txt", "Bota\n\nNjë titull i gjatë lajmi\n\nKryeministri Edi Rama foli në Tiranë.".as_bytes());
+        // As the app first sees them: tagged by rules alone, a focus set.
+        let mut s = (*s).clone();
+        for e in &mut s.entries {
+            if let LoadState::Ready(doc) = &e.status {
+                e.status = LoadState::Ready(Rc::new(lexo_core::Document { entity_model: false, ..(**doc).clone() }));
+            }
+        }
+        s.selected = Some(1);
+        s.focused_group = Some(0);
+        let s = reduce(Rc::new(s), Action::ModelInstalled("en".into()));
+        let model = |i: usize| match &s.entries[i].status {
+            LoadState::Ready(doc) => doc.entity_model,
+            _ => panic!("not ready"),
+        };
+        assert_eq!(model(0), lexo_core::analyze::entities::has_model("en"));
+        assert!(!model(1), "the Albanian article is not retagged");
+        if model(0) {
+            assert_eq!(s.focused_group, None, "group numbers changed");
+        }
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if !meta.tags.is_empty() {
                 <ul class="tags" aria-label="Tags">{ for meta.tags.iter().map(|t| html! { <li>{t}</li> }) }</ul>
             }
-            <div class="article-body" data-testid="article-body">
+            <div class="article-body" data-testid="article-body" data-entity-model={if doc.entity_model { "learned" } else { "rules" }}>
                 { for doc.article.blocks.iter().enumerate().map(|(i, block)| render_block(i, block, &text_of)) }
             </div>
             if !doc.article.related.is_empty() {

@@ -2,4 +2,5 @@
 
 pub mod dom;
 pub mod files;
+pub mod models;
 pub mod storage;

@@ -19,7 +19,7 @@ use crate::eval::{absent, shared_dir, wikiann_docs, GoldDoc};
 /// Albanian (and it, sr, el, tr) have no model: trained on 40 gold articles alone it scored
 /// below the tuned rules on sq dev (typed F1 0.779 vs 0.782, and it dropped 7 of the seed's 44
 /// names), so those languages are tagged by rules.
-pub const LANGS: &[&str] = &["en", "de", "fr", "es", "pt", "nl", "pl", "ru"];
+pub const LANGS: &[&str] = lexo_core::analyze::entities::MODEL_LANGS;
 const EPOCHS: usize = 12;
 const OTHER_LANG_WEIGHT: f32 = 0.3;
 const WIKIANN_WEIGHT: f32 = 0.15;

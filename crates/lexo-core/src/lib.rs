@@ -32,6 +32,16 @@ pub struct Document {
     pub lang: Lang,
     pub reading_time: ReadingTime,
     pub entities: Entities,
+    /// Whether a learned typing model for the language was installed when entities were tagged
+    /// (the app tags first with rules, then again once it has fetched the model).
+    pub entity_model: bool,
+}
+
+impl Document {
+    /// Tag the entities again, with whatever models are installed now.
+    pub fn retag(&self) -> Document {
+        Document { entities: analyze::entities::recognize(&self.text, self.lang), entity_model: analyze::entities::has_model(self.lang.code), ..self.clone() }
+    }
 }
 
 /// Read a file's bytes into an analysed article (the first, for files that hold several).
@@ -71,7 +81,7 @@ pub fn analyze(mut article: Article) -> Document {
     }
     let reading_time = analyze::reading_time::estimate(&body, lang.code);
     let entities = analyze::entities::recognize(&body, lang);
-    Document { article, text: body, lang, reading_time, entities }
+    Document { article, text: body, lang, reading_time, entities, entity_model: analyze::entities::has_model(lang.code) }
 }
 
 /// Entities of a file's whole decoded text, as it is (no cleanup): what gold sets score.

@@ -113,6 +113,9 @@ pub fn recognize(text: &str, lang: Lang) -> Entities {
 // ---------------------------------------------------------------------------------------------
 // Learned typing models, one per language
 
+/// Languages that have a typing model file (`models/entities-LANG.bin`).
+pub const MODEL_LANGS: &[&str] = &["en", "de", "fr", "es", "pt", "nl", "pl", "ru"];
+
 type Models = RwLock<HashMap<String, Arc<TyperModel>>>;
 
 fn models() -> &'static Models {
@@ -149,6 +152,7 @@ fn model_for(lang: &str) -> Option<Arc<TyperModel>> {
 /// The model files built into native binaries (the CLI); the web app fetches them instead.
 #[cfg(feature = "embedded-models")]
 mod embedded {
+    // Keep in step with MODEL_LANGS (a test checks every one of those is installed).
     macro_rules! models {
         ($($lang:literal),*) => {
             const MODELS: &[(&str, &[u8])] = &[$(($lang, include_bytes!(concat!("../../models/entities-", $lang, ".bin")))),*];
@@ -1212,7 +1216,7 @@ mod tests {
     #[cfg(feature = "embedded-models")]
     #[test]
     fn built_in_models_load_and_carry_their_card() {
-        for lang in ["en", "de", "fr", "es", "pt", "nl", "pl", "ru"] {
+        for lang in MODEL_LANGS {
             assert!(has_model(lang), "{lang}");
         }
         assert!(!has_model("sq"), "Albanian is tagged by rules (see models/MODEL_CARD.md)");
