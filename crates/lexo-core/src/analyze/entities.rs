@@ -562,6 +562,17 @@ fn fold_sq(word: &str) -> String {
     }).collect()
 }
 
+/// Albanian function words after which scraped text often lost its space.
+const GLUE_WORDS: &[&str] = &["në", "dhe", "për", "nga", "me", "të", "se", "si", "te", "ne"];
+
+/// Where a word glued to a capitalised one splits: "nëLigën" -> 2, "iPhone" -> none.
+fn glued_split(word: &[char]) -> Option<usize> {
+    let k = word.iter().position(|c| c.is_uppercase())?;
+    let left: String = word[..k].iter().collect();
+    let right_is_word = word.len() - k >= 3 && word[k + 1..].iter().all(|c| c.is_lowercase());
+    (k >= 2 && right_is_word && GLUE_WORDS.contains(&left.as_str())).then_some(k)
+}
+
 fn tokenize(chars: &[char]) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -590,7 +601,14 @@ fn tokenize(chars: &[char]) -> Vec<Token> {
                 break;
             }
         }
-        tokens.push(Token { start, end: i, text: chars[start..i].iter().collect(), gap_before: chars[prev_end..start].iter().collect() });
+        let gap_before: String = chars[prev_end..start].iter().collect();
+        // Scrapers drop spaces after short words: "nëLigën e Evropës", "dheMunishi".
+        if let Some(split) = glued_split(&chars[start..i]) {
+            tokens.push(Token { start, end: start + split, text: chars[start..start + split].iter().collect(), gap_before });
+            tokens.push(Token { start: start + split, end: i, text: chars[start + split..i].iter().collect(), gap_before: " ".into() });
+        } else {
+            tokens.push(Token { start, end: i, text: chars[start..i].iter().collect(), gap_before });
+        }
         prev_end = i;
     }
     tokens
@@ -916,6 +934,14 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
             k += 2;
             continue;
         }
+        // "Kristal Abazajt e Dejvi Bregut": "e" (and) between two full names, not inside one.
+        let bare_name = |from: usize, to: usize| to > from && tokens[from..=to].iter().all(|t| t.is_capitalised() && !t.is_all_caps());
+        if lang == "sq" && tokens[k].text == "e" && bare_name(start, k - 1) && bare_name(k + 1, last) {
+            parts.push((start, k - 1));
+            start = k + 1;
+            k += 1;
+            continue;
+        }
         // Only "të" (or a language's only connectors) introduces a separate place; "së"/"e"/"i"
         // continue an official name ("Republikës së Kosovës", "Maqedonisë së Veriut").
         let is_conn = !tokens[k].is_capitalised() && res.cue("connector", lang, &tokens[k].text) && (lang != "sq" || tokens[k].text == "të");
@@ -994,6 +1020,10 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
     let head = res.cue("org_head", lang, &first_lower);
     if head && (words.len() > 1 || !initial) {
         return Some((EntityKind::Org, Evidence::Cue));
+    }
+    // "Kupës së Kosovës", "Ligën e Evropës", "Kushtetutës": competitions and laws (guidelines: MISC).
+    if res.cue("misc_head", lang, &first_lower) && (words.len() > 1 || !initial) {
+        return Some((EntityKind::Misc, Evidence::Cue));
     }
     if words.len() > 1 && res.cue("org_tail", lang, &last_lower) {
         return Some((EntityKind::Org, Evidence::Cue));
@@ -1231,6 +1261,24 @@ mod tests {
         }
         assert_eq!(strip_attached_suffix("BE’ja"), "BE");
         assert_eq!(strip_attached_suffix("SHBA-së"), "SHBA");
+    }
+
+    #[test]
+    fn words_glued_by_a_scraper_are_split() {
+        let found = tagged("Skuadra u kualifikua nëLigën e Evropës ndërsa dheMunishi foli.", sq());
+        assert!(found.contains(&("Ligën e Evropës".to_owned(), "MISC")), "{found:?}");
+        assert!(found.iter().any(|(t, _)| t == "Munishi"), "{found:?}");
+        assert_eq!(glued_split(&"iPhone".chars().collect::<Vec<_>>()), None);
+        assert_eq!(glued_split(&"McDonald".chars().collect::<Vec<_>>()), None);
+    }
+
+    #[test]
+    fn two_full_names_joined_by_e_are_two_people() {
+        let found = tagged("Në takim ishin deputetët Kristal Abazajt e Dejvi Bregut nga Tirana.", sq());
+        assert!(found.contains(&("Kristal Abazajt".to_owned(), "PER")) && found.contains(&("Dejvi Bregut".to_owned(), "PER")), "{found:?}");
+        // One name on either side is one place: "Bosnjë e Hercegovinë" stays whole.
+        let found = tagged("Ai udhëtoi për në Bosnjë e Hercegovinë dje.", sq());
+        assert!(found.iter().any(|(t, _)| t == "Bosnjë e Hercegovinë"), "{found:?}");
     }
 
     #[test]
