@@ -18,6 +18,7 @@ const PREFIX = '/some/sub/path/';
 let browser, page, srv, base;
 const outside = [];
 const modelRequests = [];
+const lexiconRequests = [];
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ missing: run `trunk build --release` first');
@@ -32,9 +33,13 @@ before(async () => {
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url()); });
   page.on('request', (r) => { if (r.url().includes('/models/')) modelRequests.push(r.url()); });
+  page.on('request', (r) => { if (r.url().includes('/lexicons/')) lexiconRequests.push(r.url()); });
   page.on('pageerror', (e) => outside.push(`page error: ${e.message}`));
   await page.goto(base);
   await page.waitForSelector('[data-testid=dropzone]');
+  // The large word lists are fetched from the site at start-up, not built into the wasm.
+  await page.waitForSelector('[data-testid=dropzone][data-lexicons=installed]');
+  assert.deepEqual(lexiconRequests.map((u) => u.slice(base.length)).sort(), ['lexicons/sq_lemmas.txt', 'lexicons/wikiann_names.tsv']);
 });
 
 after(async () => {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::components::{EmptyState, EntityPanel, Library, Reader, Toolbar};
 use crate::hooks::{use_file_loader, Input};
 use crate::services::{dom, files, models, storage};
-use lexo_core::analyze::entities::MODEL_LANGS;
+use lexo_core::analyze::entities::{Lexicon, MODEL_LANGS};
 use crate::state::{Action, AppState, LoadState, Theme};
 
 /// An article the team wrote to show what Lexo does (in the layout scrapers save).
@@ -41,8 +41,23 @@ pub fn App() -> Html {
         dom::apply_theme(theme.name());
         storage::save_prefs(theme.name(), *size);
     });
-    // Entity models: fetch a language's model the first time an article in it is shown tagged
-    // by rules alone, then tag that language's articles again.
+    // Entity data outside the wasm. The word lists are fetched at once (every article uses the
+    // learned names; Albanian, the first language, the lemmas); a language's typing model the
+    // first time an article in it is read. Articles are tagged again as each arrives.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            for lexicon in Lexicon::ALL {
+                let state = state.clone();
+                yew::platform::spawn_local(async move {
+                    match models::install_lexicon(lexicon).await {
+                        Ok(()) => state.dispatch(Action::EntityDataInstalled),
+                        Err(e) => web_sys::console::warn_1(&format!("Lexo: {e}; names are found without this word list").into()),
+                    }
+                });
+            }
+        });
+    }
     {
         let wanted: Vec<&'static str> = {
             let mut langs: Vec<&'static str> = state
@@ -67,9 +82,9 @@ pub fn App() -> Html {
                 requested.borrow_mut().push(lang);
                 let state = state.clone();
                 yew::platform::spawn_local(async move {
-                    match models::fetch_and_install(lang).await {
-                        Ok(()) => state.dispatch(Action::ModelInstalled(lang.to_owned())),
-                        Err(e) => web_sys::console::warn_1(&format!("Lexo: {e}; {lang} names are tagged by rules alone").into()),
+                    match models::install_model(lang).await {
+                        Ok(()) => state.dispatch(Action::EntityDataInstalled),
+                        Err(e) => web_sys::console::warn_1(&format!("Lexo: {e}; {lang} names are typed by rules alone").into()),
                     }
                 });
             }
@@ -165,8 +180,10 @@ pub fn App() -> Html {
 
     let selected = state.selected_entry().cloned();
     let style = format!("--text-scale: {};", 1.0 + f64::from(state.text_size) * 0.1);
+    // For tests and the curious: whether the fetched word lists are in (re-rendered on arrival).
+    let lexicons = if Lexicon::ALL.iter().all(|l| lexo_core::analyze::entities::has_lexicon(*l)) { "installed" } else { "pending" };
     html! {
-        <div class={classes!("app", state.dragging.then_some("dragging"))} data-testid="dropzone" {style}
+        <div class={classes!("app", state.dragging.then_some("dragging"))} data-testid="dropzone" data-lexicons={lexicons} {style}
              {ondragover} {ondragleave} {ondrop}>
             <Toolbar theme={state.theme} {on_files} on_sample={on_sample.clone()} {on_theme} {on_text_size} />
             if state.entries.is_empty() {

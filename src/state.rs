@@ -94,8 +94,8 @@ pub enum Action {
     FileRead { id: u32, bytes: Rc<Vec<u8>> },
     /// The browser could not give us the file, or it was too large.
     FileFailed { id: u32, reason: String },
-    /// A language's entity model was installed: tag that language's articles again.
-    ModelInstalled(String),
+    /// An entity model or word list was installed: tag articles tagged without it again.
+    EntityDataInstalled,
     Select(u32),
     Remove(u32),
     SetDragging(bool),
@@ -165,10 +165,11 @@ impl Reducible for AppState {
                 let Some(entry) = s.entries.iter_mut().find(|e| e.id == id) else { return self };
                 entry.status = LoadState::Failed(reason);
             }
-            Action::ModelInstalled(lang) => {
+            Action::EntityDataInstalled => {
+                let current = lexo_core::analyze::entities::data_generation();
                 for entry in &mut s.entries {
                     if let LoadState::Ready(doc) = &entry.status {
-                        if doc.lang.code == lang && !doc.entity_model {
+                        if doc.entity_data < current {
                             entry.status = LoadState::Ready(Rc::new(doc.retag()));
                             // Groups are numbered afresh: a focus would point at another entity.
                             if s.selected == Some(entry.id) {
@@ -238,29 +239,31 @@ mod tests {
     }
 
     #[test]
-    fn an_installed_model_retags_only_articles_in_its_language() {
+    fn installed_entity_data_retags_articles_tagged_before_it() {
         let s = Rc::new(AppState::default());
         let s = with_file(s, 1, "en.txt", b"Harbour town wins prize\n\nA small town in Cornwall was named the best place in Britain for cycling.");
         let s = with_file(s, 2, "sq.txt", "Bota\n\nNjë titull i gjatë lajmi\n\nKryeministri Edi Rama foli në Tiranë.".as_bytes());
-        // As the app first sees them: tagged by rules alone, a focus set.
+        // As if the English one had been tagged before any model or word list arrived.
         let mut s = (*s).clone();
-        for e in &mut s.entries {
-            if let LoadState::Ready(doc) = &e.status {
-                e.status = LoadState::Ready(Rc::new(lexo_core::Document { entity_model: false, ..(**doc).clone() }));
-            }
+        if let LoadState::Ready(doc) = &s.entries[0].status {
+            s.entries[0].status = LoadState::Ready(Rc::new(lexo_core::Document { entity_model: false, entity_data: 0, ..(**doc).clone() }));
         }
         s.selected = Some(1);
         s.focused_group = Some(0);
-        let s = reduce(Rc::new(s), Action::ModelInstalled("en".into()));
-        let model = |i: usize| match &s.entries[i].status {
-            LoadState::Ready(doc) => doc.entity_model,
+        let before_sq = s.entries[1].status.clone();
+        let s = reduce(Rc::new(s), Action::EntityDataInstalled);
+        let doc = |i: usize| match &s.entries[i].status {
+            LoadState::Ready(doc) => doc.clone(),
             _ => panic!("not ready"),
         };
-        assert_eq!(model(0), lexo_core::analyze::entities::has_model("en"));
-        assert!(!model(1), "the Albanian article is not retagged");
-        if model(0) {
+        let current = lexo_core::analyze::entities::data_generation();
+        if current > 0 {
+            assert_eq!(doc(0).entity_data, current);
+            assert_eq!(doc(0).entity_model, lexo_core::analyze::entities::has_model("en"));
             assert_eq!(s.focused_group, None, "group numbers changed");
         }
+        // Tagged with the current data already: left as it was.
+        assert!(matches!(&before_sq, LoadState::Ready(d) if Rc::ptr_eq(d, &doc(1))));
     }
 
     #[test]

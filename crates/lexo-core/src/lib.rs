@@ -33,14 +33,18 @@ pub struct Document {
     pub reading_time: ReadingTime,
     pub entities: Entities,
     /// Whether a learned typing model for the language was installed when entities were tagged
-    /// (the app tags first with rules, then again once it has fetched the model).
+    /// (the app tags first with what it has, then again once it has fetched the model).
     pub entity_model: bool,
+    /// The [`analyze::entities::data_generation`] entities were tagged with: older than the
+    /// current one means models or word lists arrived since, and [`Document::retag`] helps.
+    pub entity_data: u64,
 }
 
 impl Document {
     /// Tag the entities again, with whatever models are installed now.
     pub fn retag(&self) -> Document {
-        Document { entities: analyze::entities::recognize(&self.text, self.lang), entity_model: analyze::entities::has_model(self.lang.code), ..self.clone() }
+        let entity_data = analyze::entities::data_generation();
+        Document { entities: analyze::entities::recognize(&self.text, self.lang), entity_model: analyze::entities::has_model(self.lang.code), entity_data, ..self.clone() }
     }
 }
 
@@ -80,8 +84,9 @@ pub fn analyze(mut article: Article) -> Document {
         article.meta.direction = Direction::Rtl;
     }
     let reading_time = analyze::reading_time::estimate(&body, lang.code);
+    let entity_data = analyze::entities::data_generation();
     let entities = analyze::entities::recognize(&body, lang);
-    Document { article, text: body, lang, reading_time, entities, entity_model: analyze::entities::has_model(lang.code) }
+    Document { article, text: body, lang, reading_time, entities, entity_model: analyze::entities::has_model(lang.code), entity_data }
 }
 
 /// Entities of a file's whole decoded text, as it is (no cleanup): what gold sets score.

@@ -128,6 +128,7 @@ fn models() -> &'static Models {
 pub fn install_model(lang: &str, bytes: &[u8]) -> Result<(), typer::ModelError> {
     let model = TyperModel::from_bytes(bytes)?;
     models().write().unwrap_or_else(|e| e.into_inner()).insert(lang.to_owned(), Arc::new(model));
+    DATA_GENERATION.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     Ok(())
 }
 
@@ -160,13 +161,19 @@ mod embedded {
     }
     models!("en", "de", "fr", "es", "pt", "nl", "pl", "ru");
 
+    const SQ_LEMMAS: &str = include_str!("../../data/entities/sq_lemmas.txt");
+    const LEARNED_NAMES: &str = include_str!("../../data/entities/wikiann_names.tsv");
+
     pub fn install_once() {
         static DONE: std::sync::Once = std::sync::Once::new();
         DONE.call_once(|| {
+            // The files are built by `lexo train-ner` / tools/build_lexicons.py and checked by
+            // tests; a bad one is a build bug.
             for (lang, bytes) in MODELS {
-                // The files are built by `lexo train-ner` and checked by tests; a bad one is a build bug.
                 super::install_model(lang, bytes).expect("embedded entity model");
             }
+            super::install_lexicon(super::Lexicon::SqLemmas, SQ_LEMMAS.to_owned()).expect("embedded word list");
+            super::install_lexicon(super::Lexicon::LearnedNames, LEARNED_NAMES.to_owned()).expect("embedded word list");
         });
     }
 }
@@ -194,60 +201,159 @@ struct Resources {
 const PLACES: &str = include_str!("../../data/entities/places_derived.txt");
 const KNOWN: &str = include_str!("../../data/entities/known.tsv");
 const CUES: &str = include_str!("../../data/entities/cues.tsv");
-const SQ_LEMMAS: &str = include_str!("../../data/entities/sq_lemmas.txt");
-const WIKIANN_NAMES: &str = include_str!("../../data/entities/wikiann_names.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../data/function_words.tsv");
 
-fn resources() -> &'static Resources {
-    static RES: OnceLock<Resources> = OnceLock::new();
-    RES.get_or_init(|| {
-        let mut names = NameIndex::default();
-        for line in data_lines(KNOWN) {
-            if let Some((kind, name)) = line.split_once('\t') {
-                if let Some(kind) = EntityKind::parse(kind) {
-                    names.add(name, kind);
-                }
+/// Word lists too large to build into the web app (~1 MB together): installed at run time, by the
+/// app after fetching them from its own site, natively from the binary (feature `embedded-models`).
+/// Until one is installed, recognition works without it (fewer names known, fewer common words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lexicon {
+    /// Albanian lowercase lemmas (`data/entities/sq_lemmas.txt`): sentence-initial common words.
+    SqLemmas,
+    /// Names and first names learned from WikiANN (`data/entities/wikiann_names.tsv`), all languages.
+    LearnedNames,
+}
+
+impl Lexicon {
+    pub const ALL: [Lexicon; 2] = [Lexicon::SqLemmas, Lexicon::LearnedNames];
+
+    /// The file's name under `data/entities/` (and under `lexicons/` in the web app's dist).
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Lexicon::SqLemmas => "sq_lemmas.txt",
+            Lexicon::LearnedNames => "wikiann_names.tsv",
+        }
+    }
+
+    /// How the file starts: a host that answers a missing file with its index page is caught here.
+    fn header(self) -> &'static str {
+        match self {
+            Lexicon::SqLemmas => "# Lowercase Albanian lemmas",
+            Lexicon::LearnedNames => "# Derived by tools/build_lexicons.py from WikiANN",
+        }
+    }
+}
+
+#[derive(Default)]
+struct InstalledLexicons {
+    sq_lemmas: Option<&'static str>,
+    learned_names: Option<&'static str>,
+}
+
+fn installed_lexicons() -> &'static RwLock<InstalledLexicons> {
+    static INSTALLED: OnceLock<RwLock<InstalledLexicons>> = OnceLock::new();
+    INSTALLED.get_or_init(Default::default)
+}
+
+/// Bumped on every model or word-list install: a document tagged at an older generation can be
+/// tagged again for better results.
+static DATA_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The current generation of installed entity data (see [`crate::Document::retag`]).
+pub fn data_generation() -> u64 {
+    #[cfg(feature = "embedded-models")]
+    embedded::install_once();
+    DATA_GENERATION.load(std::sync::atomic::Ordering::SeqCst)
+}
+
+/// Install a word list from its file's text. Installing one that is already there does nothing
+/// (the text lives for the rest of the program: word lists are installed once per session).
+pub fn install_lexicon(lexicon: Lexicon, text: String) -> Result<(), typer::ModelError> {
+    if !text.starts_with(lexicon.header()) {
+        return Err(typer::ModelError("not a Lexo word list (wrong header)"));
+    }
+    let mut installed = installed_lexicons().write().unwrap_or_else(|e| e.into_inner());
+    let slot = match lexicon {
+        Lexicon::SqLemmas => &mut installed.sq_lemmas,
+        Lexicon::LearnedNames => &mut installed.learned_names,
+    };
+    if slot.is_none() {
+        *slot = Some(Box::leak(text.into_boxed_str()));
+        *cached_resources().write().unwrap_or_else(|e| e.into_inner()) = None;
+        DATA_GENERATION.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+    Ok(())
+}
+
+/// Whether a word list is installed.
+pub fn has_lexicon(lexicon: Lexicon) -> bool {
+    #[cfg(feature = "embedded-models")]
+    embedded::install_once();
+    let installed = installed_lexicons().read().unwrap_or_else(|e| e.into_inner());
+    match lexicon {
+        Lexicon::SqLemmas => installed.sq_lemmas.is_some(),
+        Lexicon::LearnedNames => installed.learned_names.is_some(),
+    }
+}
+
+fn cached_resources() -> &'static RwLock<Option<Arc<Resources>>> {
+    static RES: OnceLock<RwLock<Option<Arc<Resources>>>> = OnceLock::new();
+    RES.get_or_init(Default::default)
+}
+
+/// The word lists, built on first use and again after a word list is installed.
+fn resources() -> Arc<Resources> {
+    #[cfg(feature = "embedded-models")]
+    embedded::install_once();
+    if let Some(res) = cached_resources().read().unwrap_or_else(|e| e.into_inner()).as_ref() {
+        return res.clone();
+    }
+    let (sq_lemmas_text, names_text) = {
+        let installed = installed_lexicons().read().unwrap_or_else(|e| e.into_inner());
+        (installed.sq_lemmas.unwrap_or(""), installed.learned_names.unwrap_or(""))
+    };
+    let res = Arc::new(build_resources(sq_lemmas_text, names_text));
+    *cached_resources().write().unwrap_or_else(|e| e.into_inner()) = Some(res.clone());
+    res
+}
+
+fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str) -> Resources {
+    let mut names = NameIndex::default();
+    for line in data_lines(KNOWN) {
+        if let Some((kind, name)) = line.split_once('\t') {
+            if let Some(kind) = EntityKind::parse(kind) {
+                names.add(name, kind);
             }
         }
-        for line in data_lines(PLACES) {
-            names.add(line, EntityKind::Loc);
+    }
+    for line in data_lines(PLACES) {
+        names.add(line, EntityKind::Loc);
+    }
+    let mut learned = NameIndex::default();
+    let mut first_names = HashSet::new();
+    for line in data_lines(names_text) {
+        let Some((kind, name)) = line.split_once('\t') else { continue };
+        if kind == "PER_FIRST" {
+            first_names.insert(name.to_lowercase());
+        } else if let Some(kind) = EntityKind::parse(kind) {
+            learned.add(name, kind);
         }
-        let mut learned = NameIndex::default();
-        let mut first_names = HashSet::new();
-        for line in data_lines(WIKIANN_NAMES) {
-            let Some((kind, name)) = line.split_once('\t') else { continue };
-            if kind == "PER_FIRST" {
-                first_names.insert(name.to_lowercase());
-            } else if let Some(kind) = EntityKind::parse(kind) {
-                learned.add(name, kind);
-            }
+    }
+    let mut sq_lemmas: Vec<(&'static str, bool)> = data_lines(sq_lemmas_text)
+        .map(|line| match line.split_once('\t') {
+            Some((lemma, pos)) => (lemma, pos == "A"),
+            None => (line, false),
+        })
+        .collect();
+    // The file is sorted; sorting again costs little and keeps lookups right if it is not.
+    sq_lemmas.sort_unstable();
+    let mut cues: HashMap<&'static str, HashMap<&'static str, HashSet<String>>> = HashMap::new();
+    for line in data_lines(CUES) {
+        let mut cols = line.split('\t');
+        let (Some(kind), Some(lang)) = (cols.next(), cols.next()) else { continue };
+        let words = cols.next().unwrap_or("");
+        let set = cues.entry(kind).or_default().entry(lang).or_default();
+        for w in words.split_whitespace() {
+            set.insert(if kind == NOT_ENTITY { w.to_owned() } else { w.to_lowercase() });
         }
-        let mut sq_lemmas: Vec<(&'static str, bool)> = data_lines(SQ_LEMMAS)
-            .map(|line| match line.split_once('\t') {
-                Some((lemma, pos)) => (lemma, pos == "A"),
-                None => (line, false),
-            })
-            .collect();
-        // The file is sorted; sorting again costs little and keeps lookups right if it is not.
-        sq_lemmas.sort_unstable();
-        let mut cues: HashMap<&'static str, HashMap<&'static str, HashSet<String>>> = HashMap::new();
-        for line in data_lines(CUES) {
-            let mut cols = line.split('\t');
-            let (Some(kind), Some(lang)) = (cols.next(), cols.next()) else { continue };
-            let words = cols.next().unwrap_or("");
-            let set = cues.entry(kind).or_default().entry(lang).or_default();
-            for w in words.split_whitespace() {
-                set.insert(if kind == NOT_ENTITY { w.to_owned() } else { w.to_lowercase() });
-            }
-        }
-        let mut function_words: HashMap<String, HashSet<String>> = HashMap::new();
-        for line in data_lines(FUNCTION_WORDS) {
-            let mut cols = line.split('\t');
-            let (Some(code), Some(_), Some(words)) = (cols.next(), cols.next(), cols.next()) else { continue };
-            function_words.entry(code.to_owned()).or_default().extend(words.split(' ').map(str::to_owned));
-        }
-        Resources { names, learned, first_names, sq_lemmas, cues, function_words }
-    })
+    }
+    let mut function_words: HashMap<String, HashSet<String>> = HashMap::new();
+    for line in data_lines(FUNCTION_WORDS) {
+        let mut cols = line.split('\t');
+        let (Some(code), Some(_), Some(words)) = (cols.next(), cols.next(), cols.next()) else { continue };
+        function_words.entry(code.to_owned()).or_default().extend(words.split(' ').map(str::to_owned));
+    }
+    Resources { names, learned, first_names, sq_lemmas, cues, function_words }
 }
 
 /// Multi-word names indexed by the forms of their first word; each name is stored once.
@@ -667,7 +773,7 @@ impl Found {
     /// Let the learned model type every candidate (or drop it), with the rules' guess as one of
     /// its features.
     fn retype(&mut self, model: &TyperModel, lang: &str) {
-        let res = resources();
+        let res = &*resources();
         let kinds: Vec<Option<EntityKind>> = self
             .candidates
             .iter()
@@ -706,7 +812,7 @@ fn kind_class(kind: Option<EntityKind>) -> usize {
 /// Capitalisation chunking, word lists, cues and document consistency: every candidate with the
 /// rules' type (None where the rules would not highlight it).
 fn find_candidates(text: &str, lang: &str) -> Found {
-    let res = resources();
+    let res = &*resources();
     let chars: Vec<char> = text.chars().collect();
     let tokens = tokenize(&chars);
     let lowercase_seen: HashSet<String> = tokens.iter().filter(|t| !t.is_capitalised()).map(Token::lower).collect();
@@ -776,7 +882,7 @@ fn find_candidates(text: &str, lang: &str) -> Found {
 /// Examples for training the typing model: every candidate the rules find in a gold text, with
 /// the type of the gold name it matches, or "no entity" when it overlaps none.
 pub fn training_examples(text: &str, lang: &str, gold: &[Span]) -> Vec<typer::Example> {
-    let res = resources();
+    let res = &*resources();
     let found = find_candidates(text, lang);
     found
         .candidates
@@ -1111,7 +1217,7 @@ fn same_word(a: &str, b: &str, lang: &str) -> bool {
 /// Group mentions of one entity across inflection and partial names.
 pub fn group(text: &str, lang: Lang, spans: &[Span]) -> Entities {
     let chars: Vec<char> = text.chars().collect();
-    let res = resources();
+    let res = &*resources();
     let mut groups: Vec<(EntityKind, Vec<Vec<String>>, Vec<String>)> = Vec::new(); // kind, token lists, surface forms
     let mut mentions = Vec::with_capacity(spans.len());
     // Longer names first so "Kim" joins "Kim Jong Un" rather than founding its own group.
