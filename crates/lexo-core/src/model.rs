@@ -110,8 +110,10 @@ impl Block {
             }
             Block::Code { text, .. } => Some(text.clone()),
             Block::List { items, .. } => Some(items.join("\n")),
-            // Alt text describes a picture the reader does not see read aloud; captions are text.
-            Block::Image { caption, .. } => caption.clone().filter(|s| !s.is_empty()),
+            // Pictures are not the article's running text: neither alt text nor captions count
+            // (reading time, entities, extraction benchmarks, whose truth leaves captions out);
+            // the reader still shows the caption under its placeholder.
+            Block::Image { .. } => None,
             Block::Table { rows } => Some(rows.iter().map(|r| r.join("\t")).collect::<Vec<_>>().join("\n")).filter(|s| !s.trim().is_empty()),
             Block::Rule => None,
         }

@@ -20,6 +20,8 @@ enum Role {
     Related,
     Embed,
     Chrome,
+    /// Copyright and reuse notices: longer than chrome lines, dropped up to 60 words.
+    Legal,
     Source,
 }
 
@@ -53,6 +55,7 @@ fn parse_rules(tsv: &str) -> Vec<Rule> {
                 "related" => Role::Related,
                 "embed" => Role::Embed,
                 "chrome" => Role::Chrome,
+                "legal" => Role::Legal,
                 "source" => Role::Source,
                 _ => return None,
             };
@@ -143,6 +146,26 @@ fn is_credit(text: &str) -> bool {
     words <= 10 && (t.starts_with('©') || t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("Photo by") || t.starts_with("Nga ") && words <= 4)
 }
 
+/// A photo caption written as a paragraph: it ends in a credit ("...sought treatmentCredit: EPA",
+/// "... Foto: Reuters") or is a gallery counter ("Image 2 of 5").
+fn is_caption(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() == 4 && ["image", "photo", "foto", "slide", "picture"].contains(&words[0].to_lowercase().as_str()) && words[1].parse::<u32>().is_ok() && words[3].parse::<u32>().is_ok() {
+        return true;
+    }
+    if words.len() > 60 {
+        return false;
+    }
+    ["Credit:", "Credits:", "Photo:", "Foto:", "Photograph:", "Image:", "Picture:"].iter().any(|marker| {
+        t.rfind(marker).is_some_and(|at| {
+            let tail = &t[at + marker.len()..];
+            // The credit closes the paragraph: a few words, no sentence after it.
+            at > 0 && (1..=6).contains(&tail.split_whitespace().count()) && !tail.trim_end_matches('.').contains(['.', '!', '?'])
+        })
+    })
+}
+
 /// At most five words, all letters capitals, no sentence end: a kicker, not a sentence.
 fn is_shouted_label(text: &str) -> bool {
     let words = text.split_whitespace().count();
@@ -179,9 +202,9 @@ pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, relate
         crate::Block::Paragraph { text, .. } if text.split_whitespace().count() >= 3 => seen.insert(text.clone()),
         _ => true,
     });
-    // Bare datelines ("November 20, 2019", "05/10/2018 |"), credits ("© Aaron Schwartz") and
-    // "By ..." lines left inside extracted content.
-    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } if is_dateline(text) || is_credit(text)));
+    // Bare datelines ("November 20, 2019", "05/10/2018 |"), credits ("© Aaron Schwartz"),
+    // "By ..." lines and photo captions left inside extracted content.
+    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } if is_dateline(text) || is_credit(text) || is_caption(text)));
     // Kickers and labels in capitals ("TIME TRAVELLER", "DON'T MISS") between teasers.
     blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } | crate::Block::Heading { text, .. } if is_shouted_label(text)));
     // "... poliomeliti. /REL": a source tag glued to the last paragraph.
@@ -227,7 +250,9 @@ pub fn classify(line: &str) -> Option<Noise> {
             }
             Role::Embed => Some(Noise::Embed),
             Role::Chrome if words <= 25 => Some(Noise::Chrome),
-            Role::Chrome => None,
+            Role::Legal if words <= 60 => Some(Noise::Chrome),
+            // Too long for this rule: real text that happens to contain the phrase; others may match.
+            Role::Chrome | Role::Legal => continue,
         };
     }
     None
@@ -253,6 +278,16 @@ fn rest_after(line: &str, phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn captions_written_as_paragraphs_are_noise() {
+        assert!(is_caption("Beijing Chaoyang Hospital in Beijing, where people sought treatmentCredit: EPA"));
+        assert!(is_caption("Ministri gjatë takimit në Tiranë. Foto: Reuters"));
+        assert!(is_caption("Image 2 of 5"));
+        assert!(!is_caption("The agency said the photo: a forgery, was spread online, and officials asked people to stop sharing it. They did."));
+        assert!(!is_caption("Credit: the team"));
+        assert!(classify("This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission. The content is provided for information purposes only.").is_some());
+    }
 
     #[test]
     fn teasers_keep_their_titles() {
