@@ -173,9 +173,40 @@ fn is_shouted_label(text: &str) -> bool {
     (1..=5).contains(&words) && letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && !text.trim_end().ends_with(['.', '!', '?'])
 }
 
+/// A heading that is only a teaser label ("Related articles", "Recommended Reading", "Lexo edhe")
+/// opens a section of teasers: the heading and its section (up to the next heading of the same
+/// or a higher level) leave the body; the section's short lines and list items go to `related`.
+fn drop_teaser_sections(blocks: Vec<crate::Block>, related: &mut Vec<String>) -> Vec<crate::Block> {
+    use crate::Block;
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut section: Option<u8> = None;
+    for b in blocks {
+        if let Block::Heading { level, text } = &b {
+            if section.is_some_and(|open| *level <= open) {
+                section = None;
+            }
+            if section.is_none() && matches!(classify(text), Some(Noise::Related(rest)) if rest.is_empty()) {
+                section = Some(*level);
+                continue;
+            }
+        }
+        if section.is_none() {
+            out.push(b);
+            continue;
+        }
+        match b {
+            Block::List { items, .. } => related.extend(items.into_iter().filter(|i| i.split_whitespace().count() <= 25)),
+            Block::Paragraph { text, .. } | Block::Heading { text, .. } if text.split_whitespace().count() <= 25 => related.push(text),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Drop noise paragraphs from extracted blocks (HTML, Markdown, JSON bodies): teasers go to
 /// `related`, a "Source: X" line to the site when none is known, embeds and chrome away.
 pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, related: &mut Vec<String>) -> Vec<crate::Block> {
+    let blocks = drop_teaser_sections(blocks, related);
     let mut blocks: Vec<crate::Block> = blocks
         .into_iter()
         .filter(|b| {
@@ -278,6 +309,24 @@ fn rest_after(line: &str, phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_teaser_heading_takes_its_section_along() {
+        use crate::Block;
+        let blocks = vec![
+            Block::paragraph("The article's last paragraph."),
+            Block::Heading { level: 2, text: "Recommended Reading".into() },
+            Block::Heading { level: 3, text: "How to Do Your Taxes".into() },
+            Block::paragraph("Taxes don't need to be scary."),
+            Block::List { ordered: false, items: vec!["Small Business Taxes Overview".into()] },
+            Block::Heading { level: 2, text: "About the author".into() },
+            Block::paragraph("She writes about money."),
+        ];
+        let mut related = Vec::new();
+        let kept = drop_teaser_sections(blocks, &mut related);
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert_eq!(related, vec!["How to Do Your Taxes", "Taxes don't need to be scary.", "Small Business Taxes Overview"]);
+    }
 
     #[test]
     fn captions_written_as_paragraphs_are_noise() {
