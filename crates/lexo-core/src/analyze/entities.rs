@@ -1068,6 +1068,31 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
     parts
 }
 
+/// "kryeministri i Shqipërisë Edi Rama", "Kryeprokurori i SPAK Arben Kraja": a known place or
+/// organisation (or an acronym) directly followed by a person's full name is two names.
+fn split_before_person(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Resources) -> Vec<(usize, usize)> {
+    let name_like = |t: &Token| t.is_capitalised() && !t.is_all_caps() && !res.cue("connector", lang, &t.text);
+    // The person: the last two or three words, capitalised (not acronyms), none a known place.
+    for person_len in [2, 3] {
+        let Some(start) = (last + 1).checked_sub(person_len) else { continue };
+        if start <= first || !tokens[start..=last].iter().all(name_like) {
+            continue;
+        }
+        let words: Vec<&str> = tokens[first..start].iter().map(|t| t.text.as_str()).collect();
+        let head = &tokens[first..start];
+        let known = matches!(res.lookup(&words, lang), Some(EntityKind::Loc | EntityKind::Org));
+        let acronym = head.len() == 1 && head[0].is_all_caps();
+        let person_words: Vec<&str> = tokens[start..=last].iter().map(|t| t.text.as_str()).collect();
+        let person_is_place = res.lookup(&person_words, lang).is_some_and(|k| k != EntityKind::Per);
+        // "Kosova Sot Online" is one medium: its tail is a common word and an organisation tail.
+        let not_a_person = res.cue("org_tail", lang, &tokens[last].lower()) || res.is_common_word(lang, &tokens[start].lower());
+        if (known || acronym) && !person_is_place && !not_a_person {
+            return vec![(first, start - 1), (start, last)];
+        }
+    }
+    vec![(first, last)]
+}
+
 /// Candidates of one chunk: trim a sentence-initial common word ("Udhëheqësi i | Koresë së
 /// Veriut") unless the whole chunk is a known name ("Rruga Press"), split off separate places,
 /// then type each part.
@@ -1103,6 +1128,7 @@ fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str,
     }
     split_chunk(tokens, first, last, lang, res)
         .into_iter()
+        .flat_map(|(first, last)| split_before_person(tokens, first, last, lang, res))
         .map(|(first, last)| {
             let words: Vec<&str> = tokens[first..=last].iter().map(|t| t.text.as_str()).collect();
             let initial = tokens[first].starts_sentence();
@@ -1385,6 +1411,14 @@ mod tests {
         // One name on either side is one place: "Bosnjë e Hercegovinë" stays whole.
         let found = tagged("Ai udhëtoi për në Bosnjë e Hercegovinë dje.", sq());
         assert!(found.iter().any(|(t, _)| t == "Bosnjë e Hercegovinë"), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_or_acronym_before_a_full_name_is_split() {
+        let found = tagged("Në takim mori pjesë kryeministri i Shqipërisë Edi Rama dhe Kryeprokurori i SPAK Arben Kraja.", sq());
+        for (name, kind) in [("Shqipërisë", "LOC"), ("Edi Rama", "PER"), ("SPAK", "ORG"), ("Arben Kraja", "PER")] {
+            assert!(found.contains(&(name.to_owned(), kind)), "{name}: {found:?}");
+        }
     }
 
     #[test]
