@@ -855,10 +855,20 @@ fn find_candidates(text: &str, lang: &str) -> Found {
             i += 1;
             continue;
         }
-        // Grow the chunk over capitalised words and connectors between them.
+        // Grow the chunk over capitalised words and connectors between them. An Albanian
+        // institution's name also runs over "për" and, after it, "dhe" ("Komisioni për Çështje
+        // të Sigurisë dhe Mbrojtjes", "Fondi për Sigurime Shëndetësore").
+        let institution = lang == "sq" && res.cue("org_head", lang, &tokens[i].lower());
+        let mut after_per = false;
         let mut last = i;
         loop {
             let n = last + 1;
+            let inner_word = |w: &str| w == "për" || (after_per && w == "dhe");
+            if institution && n + 1 < tokens.len() && tokens[n].joins_previous() && tokens[n + 1].joins_previous() && inner_word(&tokens[n].text) && tokens[n + 1].is_capitalised() {
+                after_per = true;
+                last = n + 1;
+                continue;
+            }
             if n < tokens.len() && tokens[n].joins_previous() && tokens[n].is_capitalised() && !res.not_entity(lang, &tokens[n].text) && !tokens[n].starts_sentence() {
                 last = n;
             } else if n + 1 < tokens.len()
@@ -1042,7 +1052,8 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
         }
         // "Kristal Abazajt e Dejvi Bregut": "e" (and) between two full names, not inside one.
         let bare_name = |from: usize, to: usize| to > from && tokens[from..=to].iter().all(|t| t.is_capitalised() && !t.is_all_caps());
-        if lang == "sq" && tokens[k].text == "e" && bare_name(start, k - 1) && bare_name(k + 1, last) {
+        let institution = res.cue("org_head", lang, &tokens[start].lower()) || res.lookup(&[tokens[start].text.as_str()], lang).is_some();
+        if lang == "sq" && tokens[k].text == "e" && bare_name(start, k - 1) && bare_name(k + 1, last) && !institution {
             parts.push((start, k - 1));
             start = k + 1;
             k += 1;
@@ -1419,6 +1430,16 @@ mod tests {
         for (name, kind) in [("Shqipërisë", "LOC"), ("Edi Rama", "PER"), ("SPAK", "ORG"), ("Arben Kraja", "PER")] {
             assert!(found.contains(&(name.to_owned(), kind)), "{name}: {found:?}");
         }
+    }
+
+    #[test]
+    fn institution_names_run_over_per_and_dhe() {
+        let found = tagged("Ministri raportoi para Komisionit për Çështje të Sigurisë dhe Mbrojtjes dje. Pagesa bëhet nga Fondi për Sigurime Shëndetësore sot.", sq());
+        assert!(found.contains(&("Komisionit për Çështje të Sigurisë dhe Mbrojtjes".to_owned(), "ORG")), "{found:?}");
+        assert!(found.contains(&("Fondi për Sigurime Shëndetësore".to_owned(), "ORG")), "{found:?}");
+        // Not an institution: "dhe" still separates two names.
+        let found = tagged("Në Tiranë dhe Durrës ra shi.", sq());
+        assert!(found.contains(&("Tiranë".to_owned(), "LOC")) && found.contains(&("Durrës".to_owned(), "LOC")), "{found:?}");
     }
 
     #[test]
