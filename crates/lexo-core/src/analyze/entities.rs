@@ -1091,7 +1091,7 @@ fn split_before_person(tokens: &[Token], first: usize, last: usize, lang: &str, 
         }
         let words: Vec<&str> = tokens[first..start].iter().map(|t| t.text.as_str()).collect();
         let head = &tokens[first..start];
-        let known = matches!(res.lookup(&words, lang), Some(EntityKind::Loc | EntityKind::Org));
+        let known = matches!(res.lookup(&words, lang), Some(EntityKind::Loc | EntityKind::Org)) || (head.len() >= 2 && res.cue("org_head", lang, &head[0].lower()));
         let acronym = head.len() == 1 && head[0].is_all_caps();
         let person_words: Vec<&str> = tokens[start..=last].iter().map(|t| t.text.as_str()).collect();
         let person_is_place = res.lookup(&person_words, lang).is_some_and(|k| k != EntityKind::Per);
@@ -1118,7 +1118,8 @@ fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str,
         }
         // After a title's connector only adjectives are dropped: "Ministri i | Jashtëm" but
         // "Presidentja e | Republikës së Kosovës" keeps its noun.
-        let adjective_after_title = after_connector && (lang != "sq" || res.is_sq_adjective(&tokens[first].lower()));
+        // ("presidenti i Serbisë": a place, though "serb" is also an adjective.)
+        let adjective_after_title = after_connector && (lang != "sq" || res.is_sq_adjective(&tokens[first].lower())) && res.lookup(&[tokens[first].text.as_str()], lang).is_none();
         let head_is_common = is_common(&tokens[first]) && (initial || adjective_after_title || res.cue("person_title", lang, &tokens[first].lower()));
         if !(head_is_common || demonym_like(&tokens[first], lang, last == first)) {
             break;
