@@ -885,7 +885,18 @@ fn find_candidates(text: &str, lang: &str) -> Found {
         candidates.extend(chunk_candidates(&tokens, i, last, lang, res, &is_common, &shouted));
         i = last + 1;
     }
-    resolve_by_document(&tokens, &mut candidates, lang);
+    // Albanian headlines quote people as "Haradinaj: ...": an unknown word (no lemma, never
+    // lowercase) opening a sentence and followed by a colon is a name.
+    let initial_name = |k: usize| {
+        let t = &tokens[k];
+        lang == "sq"
+            && t.text.chars().count() >= 4
+            && !t.is_all_caps()
+            && !is_common(t)
+            && !res.is_common_word(lang, &fold_sq(&t.lower()))
+            && tokens.get(k + 1).is_some_and(|n| n.gap_before.starts_with(':'))
+    };
+    resolve_by_document(&tokens, &mut candidates, lang, &initial_name);
     Found { tokens, candidates, named_mid_sentence, lowercase_seen }
 }
 
@@ -1091,7 +1102,11 @@ fn split_before_person(tokens: &[Token], first: usize, last: usize, lang: &str, 
         }
         let words: Vec<&str> = tokens[first..start].iter().map(|t| t.text.as_str()).collect();
         let head = &tokens[first..start];
-        let known = matches!(res.lookup(&words, lang), Some(EntityKind::Loc | EntityKind::Org)) || (head.len() >= 2 && res.cue("org_head", lang, &head[0].lower()));
+        if !head[head.len() - 1].is_capitalised() {
+            continue;
+        }
+        let institution = lang == "sq" && head.len() >= 2 && res.cue("org_head", lang, &head[0].lower());
+        let known = matches!(res.lookup(&words, lang), Some(EntityKind::Loc | EntityKind::Org)) || institution;
         let acronym = head.len() == 1 && head[0].is_all_caps();
         let person_words: Vec<&str> = tokens[start..=last].iter().map(|t| t.text.as_str()).collect();
         let person_is_place = res.lookup(&person_words, lang).is_some_and(|k| k != EntityKind::Per);
@@ -1212,7 +1227,7 @@ fn demonym_like(token: &Token, lang: &str, alone: bool) -> bool {
 
 /// A name typed confidently once is typed the same later; single words that repeat part of an
 /// earlier name take its type ("Kim" after "Kim Jong Un", "Veriut" after "Koresë së Veriut").
-fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &str) {
+fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &str, initial_name: &dyn Fn(usize) -> bool) {
     let typed: Vec<(Vec<String>, EntityKind)> = candidates
         .iter()
         .filter(|c| c.kind.is_some() && (c.evidence > Evidence::Guess || c.last > c.first))
@@ -1223,7 +1238,7 @@ fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &st
         let found = typed.iter().find(|(ts, _)| ts.iter().any(|t| t.len() > 1 && !is_connector_word(t) && same_word(t, &word, lang)));
         if let Some((_, kind)) = found {
             c.kind = Some(*kind);
-        } else if c.kind.is_none() && tokens[c.first].starts_sentence() {
+        } else if c.kind.is_none() && tokens[c.first].starts_sentence() && !initial_name(c.first) {
             // Common nouns are lowercase (German aside, handled above), so a capitalised word is
             // evidence only inside a sentence; opening one, an unknown word stays plain text.
         } else if c.kind.is_none() && lang != "de" {
