@@ -70,15 +70,20 @@ fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
     (f, p, r)
 }
 
-/// `lexo eval-ner [GOLD.jsonl...]`
-pub fn ner(args: &[String]) -> ExitCode {
+/// `--rules-only` among the arguments: the learned typing models are removed for this run.
+fn rules_only_flag(args: &[String]) -> (bool, Vec<String>) {
     let rules_only = args.iter().any(|a| a == "--rules-only");
-    let args: Vec<String> = args.iter().filter(|a| *a != "--rules-only").cloned().collect();
     if rules_only {
         for lang in crate::train::LANGS {
             lexo_core::analyze::entities::remove_model(lang);
         }
     }
+    (rules_only, args.iter().filter(|a| *a != "--rules-only").cloned().collect())
+}
+
+/// `lexo eval-ner [--rules-only] [GOLD.jsonl...]`
+pub fn ner(args: &[String]) -> ExitCode {
+    let (rules_only, args) = rules_only_flag(args);
     let files: Vec<PathBuf> = if args.is_empty() {
         let dir = shared_dir().join("data/ner/gold");
         if !dir.is_dir() {
@@ -375,8 +380,10 @@ pub fn wikiann(args: &[String]) -> ExitCode {
     if !dir.is_dir() {
         return absent(&dir);
     }
+    let (rules_only, args) = rules_only_flag(args);
     let langs: Vec<String> = if args.is_empty() { ["en", "de", "fr", "nl", "pt", "es", "pl", "ru"].iter().map(|s| s.to_string()).collect() } else { args.to_vec() };
-    println!("WikiANN dev, exact span + type micro F1 (sentences tagged one by one, language given)");
+    let engine = if rules_only { "rules only" } else { "rules + learned typing models" };
+    println!("WikiANN dev ({engine}), exact span + type micro F1 (sentences tagged one by one, language given)");
     for lang in langs {
         let Ok(content) = std::fs::read_to_string(dir.join(format!("{lang}-dev.txt"))) else {
             println!("{lang}: no dev file");

@@ -20,7 +20,7 @@ USAGE:
   lexo train-ner [--out DIR] [LANG...]
                            train the entity typing models from ../shared (default: all
                            languages, into crates/lexo-core/models)
-  lexo eval-wikiann [LANG...]
+  lexo eval-wikiann [--rules-only] [LANG...]
                            entities on WikiANN dev sentences (default: en de fr nl pt es pl ru)
   lexo eval-lang [DIR]     language identification accuracy on DIR/MANIFEST.tsv
                            (default: ../shared/data/articles)
