@@ -13,7 +13,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 30
 export WASM_BINDGEN_TEST_TIMEOUT ?= 60
 
-.PHONY: run test setup setup-web setup-browser dist test-native test-wasm test-e2e eval bench clean
+.PHONY: run test setup setup-web setup-browser dist test-native test-wasm test-e2e eval bench engine-size clean
 
 run: setup-web
 	trunk serve
@@ -46,6 +46,14 @@ bench: setup-browser dist
 	cargo run --release --locked -q -p lexo-cli -- bench $(CURDIR)/target/bench-article.txt
 	node e2e/bench-compromise.mjs $(CURDIR)/target/bench-article.txt
 	node e2e/bench-browser.mjs $(CURDIR)/target/bench-article.txt
+
+## The entity engine alone as optimised wasm (tools/engine-size): its download cost in the app.
+engine-size: setup-web
+	cd tools/engine-size && cargo build --release --locked --target wasm32-unknown-unknown -q
+	wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
+	  --enable-sign-ext --enable-mutable-globals -o target/entity-engine.wasm \
+	  tools/engine-size/target/wasm32-unknown-unknown/release/lexo_engine_size.wasm
+	@echo "entity engine (language id + recognition + grouping + model/word-list install): $$(wc -c < target/entity-engine.wasm) bytes, $$(gzip -9c target/entity-engine.wasm | wc -c) gzipped"
 
 setup: setup-web setup-browser
 

@@ -39,7 +39,7 @@ before(async () => {
   await page.waitForSelector('[data-testid=dropzone]');
   // The large word lists are fetched from the site at start-up, not built into the wasm.
   await page.waitForSelector('[data-testid=dropzone][data-lexicons=installed]');
-  assert.deepEqual(lexiconRequests.map((u) => u.slice(base.length)).sort(), ['lexicons/sq_lemmas.txt', 'lexicons/wikiann_names.tsv']);
+  assert.deepEqual(lexiconRequests.map((u) => u.slice(base.length)).sort(), ['lexicons/places_derived.txt', 'lexicons/sq_lemmas.txt', 'lexicons/wikiann_names.tsv']);
 });
 
 after(async () => {

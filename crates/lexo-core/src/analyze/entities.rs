@@ -163,6 +163,7 @@ mod embedded {
 
     const SQ_LEMMAS: &str = include_str!("../../data/entities/sq_lemmas.txt");
     const LEARNED_NAMES: &str = include_str!("../../data/entities/wikiann_names.tsv");
+    const PLACES: &str = include_str!("../../data/entities/places_derived.txt");
 
     pub fn install_once() {
         static DONE: std::sync::Once = std::sync::Once::new();
@@ -174,6 +175,7 @@ mod embedded {
             }
             super::install_lexicon(super::Lexicon::SqLemmas, SQ_LEMMAS.to_owned()).expect("embedded word list");
             super::install_lexicon(super::Lexicon::LearnedNames, LEARNED_NAMES.to_owned()).expect("embedded word list");
+            super::install_lexicon(super::Lexicon::Places, PLACES.to_owned()).expect("embedded word list");
         });
     }
 }
@@ -198,12 +200,11 @@ struct Resources {
     function_words: HashMap<String, HashSet<String>>,
 }
 
-const PLACES: &str = include_str!("../../data/entities/places_derived.txt");
 const KNOWN: &str = include_str!("../../data/entities/known.tsv");
 const CUES: &str = include_str!("../../data/entities/cues.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../data/function_words.tsv");
 
-/// Word lists too large to build into the web app (~1 MB together): installed at run time, by the
+/// Word lists too large to build into the web app (~1.1 MB together): installed at run time, by the
 /// app after fetching them from its own site, natively from the binary (feature `embedded-models`).
 /// Until one is installed, recognition works without it (fewer names known, fewer common words).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,16 +213,19 @@ pub enum Lexicon {
     SqLemmas,
     /// Names and first names learned from WikiANN (`data/entities/wikiann_names.tsv`), all languages.
     LearnedNames,
+    /// Place names from CLDR and GeoNames (`data/entities/places_derived.txt`), all languages.
+    Places,
 }
 
 impl Lexicon {
-    pub const ALL: [Lexicon; 2] = [Lexicon::SqLemmas, Lexicon::LearnedNames];
+    pub const ALL: [Lexicon; 3] = [Lexicon::SqLemmas, Lexicon::LearnedNames, Lexicon::Places];
 
     /// The file's name under `data/entities/` (and under `lexicons/` in the web app's dist).
     pub fn file_name(self) -> &'static str {
         match self {
             Lexicon::SqLemmas => "sq_lemmas.txt",
             Lexicon::LearnedNames => "wikiann_names.tsv",
+            Lexicon::Places => "places_derived.txt",
         }
     }
 
@@ -230,6 +234,7 @@ impl Lexicon {
         match self {
             Lexicon::SqLemmas => "# Lowercase Albanian lemmas",
             Lexicon::LearnedNames => "# Derived by tools/build_lexicons.py from WikiANN",
+            Lexicon::Places => "# Derived by tools/build_lexicons.py from Unicode CLDR",
         }
     }
 }
@@ -238,6 +243,25 @@ impl Lexicon {
 struct InstalledLexicons {
     sq_lemmas: Option<&'static str>,
     learned_names: Option<&'static str>,
+    places: Option<&'static str>,
+}
+
+impl InstalledLexicons {
+    fn get(&self, lexicon: Lexicon) -> Option<&'static str> {
+        match lexicon {
+            Lexicon::SqLemmas => self.sq_lemmas,
+            Lexicon::LearnedNames => self.learned_names,
+            Lexicon::Places => self.places,
+        }
+    }
+
+    fn slot(&mut self, lexicon: Lexicon) -> &mut Option<&'static str> {
+        match lexicon {
+            Lexicon::SqLemmas => &mut self.sq_lemmas,
+            Lexicon::LearnedNames => &mut self.learned_names,
+            Lexicon::Places => &mut self.places,
+        }
+    }
 }
 
 fn installed_lexicons() -> &'static RwLock<InstalledLexicons> {
@@ -263,10 +287,7 @@ pub fn install_lexicon(lexicon: Lexicon, text: String) -> Result<(), typer::Mode
         return Err(typer::ModelError("not a Lexo word list (wrong header)"));
     }
     let mut installed = installed_lexicons().write().unwrap_or_else(|e| e.into_inner());
-    let slot = match lexicon {
-        Lexicon::SqLemmas => &mut installed.sq_lemmas,
-        Lexicon::LearnedNames => &mut installed.learned_names,
-    };
+    let slot = installed.slot(lexicon);
     if slot.is_none() {
         *slot = Some(Box::leak(text.into_boxed_str()));
         *cached_resources().write().unwrap_or_else(|e| e.into_inner()) = None;
@@ -279,11 +300,7 @@ pub fn install_lexicon(lexicon: Lexicon, text: String) -> Result<(), typer::Mode
 pub fn has_lexicon(lexicon: Lexicon) -> bool {
     #[cfg(feature = "embedded-models")]
     embedded::install_once();
-    let installed = installed_lexicons().read().unwrap_or_else(|e| e.into_inner());
-    match lexicon {
-        Lexicon::SqLemmas => installed.sq_lemmas.is_some(),
-        Lexicon::LearnedNames => installed.learned_names.is_some(),
-    }
+    installed_lexicons().read().unwrap_or_else(|e| e.into_inner()).get(lexicon).is_some()
 }
 
 fn cached_resources() -> &'static RwLock<Option<Arc<Resources>>> {
@@ -298,16 +315,17 @@ fn resources() -> Arc<Resources> {
     if let Some(res) = cached_resources().read().unwrap_or_else(|e| e.into_inner()).as_ref() {
         return res.clone();
     }
-    let (sq_lemmas_text, names_text) = {
+    let (sq_lemmas_text, names_text, places_text) = {
         let installed = installed_lexicons().read().unwrap_or_else(|e| e.into_inner());
-        (installed.sq_lemmas.unwrap_or(""), installed.learned_names.unwrap_or(""))
+        let text = |l| installed.get(l).unwrap_or("");
+        (text(Lexicon::SqLemmas), text(Lexicon::LearnedNames), text(Lexicon::Places))
     };
-    let res = Arc::new(build_resources(sq_lemmas_text, names_text));
+    let res = Arc::new(build_resources(sq_lemmas_text, names_text, places_text));
     *cached_resources().write().unwrap_or_else(|e| e.into_inner()) = Some(res.clone());
     res
 }
 
-fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str) -> Resources {
+fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str, places_text: &'static str) -> Resources {
     let mut names = NameIndex::default();
     for line in data_lines(KNOWN) {
         if let Some((kind, name)) = line.split_once('\t') {
@@ -316,7 +334,7 @@ fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str) -> Re
             }
         }
     }
-    for line in data_lines(PLACES) {
+    for line in data_lines(places_text) {
         names.add(line, EntityKind::Loc);
     }
     let mut learned = NameIndex::default();
