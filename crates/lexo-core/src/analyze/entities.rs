@@ -456,6 +456,10 @@ impl Resources {
         if let Some(stem) = form.strip_suffix('e') {
             candidates.push(format!("{stem}ë"));
         }
+        // Feminine adjectives: brendshme -> brendshëm, jashtme -> jashtëm.
+        if let Some(stem) = form.strip_suffix("me") {
+            candidates.push(format!("{stem}ëm"));
+        }
         candidates.iter().find_map(|c| find(c))
     }
 
@@ -1143,7 +1147,21 @@ fn split_before_person(tokens: &[Token], first: usize, last: usize, lang: &str, 
 fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str, res: &Resources, is_common: &dyn Fn(&Token) -> bool, shouted: &dyn Fn(&Token) -> bool) -> Vec<Candidate> {
     // Albanian "ministrit të Jashtëm": a common word after a connector is an adjective of a title.
     let mut after_connector = first > 0 && tokens[first].joins_previous() && res.cue("connector", lang, &tokens[first - 1].text);
+    // "ministri i Shëndetësisë", "Ministrit të Punëve të Brendshme": a title's portfolio is made
+    // of common words and names no place ("presidenti i Serbisë" does): not a name.
+    let portfolio = |first: usize, after_connector: bool| {
+        let capitalised = || tokens[first..=last].iter().filter(|t| t.is_capitalised());
+        lang == "sq"
+            && after_connector
+            && first >= 2
+            && res.cue("person_title", lang, &tokens[first - 2].lower())
+            && capitalised().all(|t| res.is_common_word(lang, &t.lower()))
+            && !capitalised().any(|t| res.lookup(&[t.text.as_str()], lang).is_some())
+    };
     loop {
+        if portfolio(first, after_connector) {
+            return Vec::new();
+        }
         let words: Vec<&str> = tokens[first..=last].iter().map(|t| t.text.as_str()).collect();
         let initial = tokens[first].starts_sentence();
         if strong_kind(&words, tokens, first, lang, res, initial, shouted).is_some() {
@@ -1474,6 +1492,13 @@ mod tests {
         // Not an institution: "dhe" still separates two names.
         let found = tagged("Në Tiranë dhe Durrës ra shi.", sq());
         assert!(found.contains(&("Tiranë".to_owned(), "LOC")) && found.contains(&("Durrës".to_owned(), "LOC")), "{found:?}");
+    }
+
+    #[test]
+    fn a_ministers_portfolio_is_not_a_name_but_a_country_is() {
+        let found = tagged("Ai foli me Ministrin e Financave dhe Ministrit të Punëve të Brendshme, pastaj me presidentin e Serbisë.", sq());
+        assert!(!found.iter().any(|(t, _)| t.contains("Financave") || t.contains("Punëve")), "{found:?}");
+        assert!(found.contains(&("Serbisë".to_owned(), "LOC")), "{found:?}");
     }
 
     #[test]
