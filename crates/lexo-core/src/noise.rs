@@ -227,12 +227,25 @@ pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, relate
             }
         })
         .collect();
-    // The same paragraph twice is a repeated caption or widget, not text read twice.
+    // The same paragraph twice is a repeated caption or widget, not text read twice; so is one
+    // that another paragraph contains whole, or begins ("... at Automobility LA ... more").
     let mut seen = std::collections::HashSet::new();
     blocks.retain(|b| match b {
         crate::Block::Paragraph { text, .. } if text.split_whitespace().count() >= 3 => seen.insert(text.clone()),
         _ => true,
     });
+    let paragraphs: Vec<String> = blocks.iter().filter_map(|b| if let crate::Block::Paragraph { text, .. } = b { Some(text.clone()) } else { None }).collect();
+    blocks.retain(|b| {
+        let crate::Block::Paragraph { text, .. } = b else { return true };
+        // Captions and teasers are short; long paragraphs are not checked (it would cost n²).
+        if !(8..=80).contains(&text.split_whitespace().count()) {
+            return true;
+        }
+        let stem = text.trim_end_matches("more").trim_end().trim_end_matches(['.', '…']).trim_end();
+        !paragraphs.iter().any(|other| other.len() > text.len() && other.contains(stem))
+    });
+    // Unrendered WordPress shortcodes: "[button link=...]Send us YOUR kit review[/button]".
+    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } if text.trim_start().starts_with('[') && text.contains("[/")));
     // Bare datelines ("November 20, 2019", "05/10/2018 |"), credits ("© Aaron Schwartz"),
     // "By ..." lines and photo captions left inside extracted content.
     blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } if is_dateline(text) || is_credit(text) || is_caption(text)));
@@ -326,6 +339,20 @@ mod tests {
         let kept = drop_teaser_sections(blocks, &mut related);
         assert_eq!(kept.len(), 3, "{kept:?}");
         assert_eq!(related, vec!["How to Do Your Taxes", "Taxes don't need to be scary.", "Small Business Taxes Overview"]);
+    }
+
+    #[test]
+    fn paragraphs_repeated_inside_others_and_shortcodes_go() {
+        use crate::Block;
+        let caption = "Two executives unveil the concept vehicle at the auto show in Los Angeles on Tuesday.";
+        let blocks = vec![
+            Block::paragraph(&format!("{caption} {caption}")),
+            Block::paragraph("Two executives unveil the concept vehicle at the auto show in Los ... more"),
+            Block::paragraph("The article's own text, long enough to count as a paragraph of its own here."),
+            Block::paragraph("[button link=\"x\" type=\"big\"] Send us YOUR kit review[/button]"),
+        ];
+        let kept = clean_blocks(blocks, &mut None, &mut Vec::new());
+        assert_eq!(kept.len(), 2, "{kept:?}");
     }
 
     #[test]
