@@ -1244,7 +1244,8 @@ fn weak_kind(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Reso
     let span = &tokens[first..=last];
     let has_connector = span.iter().any(|t| !t.is_capitalised());
     if has_connector {
-        return Some(EntityKind::Loc);
+        // "OVL e UÇK-së", "KD i UP-së": an acronym inside makes it an organisation.
+        return Some(if span.iter().any(Token::is_all_caps) { EntityKind::Org } else { EntityKind::Loc });
     }
     if span.len() >= 2 {
         return Some(if span.iter().all(|t| !t.is_all_caps()) { EntityKind::Per } else { EntityKind::Org });
