@@ -1127,7 +1127,9 @@ fn split_before_person(tokens: &[Token], first: usize, last: usize, lang: &str, 
         if !head[head.len() - 1].is_capitalised() {
             continue;
         }
-        let institution = lang == "sq" && head.len() >= 2 && res.cue("org_head", lang, &head[0].lower());
+        // After an institution's own words only a known first name starts a person
+        // ("Këshillit Atlantik Damon Wilson", not "Kompania Golden Vip Taxi").
+        let institution = lang == "sq" && head.len() >= 2 && res.cue("org_head", lang, &head[0].lower()) && res.first_names.contains(&tokens[start].lower());
         let known = matches!(res.lookup(&words, lang), Some(EntityKind::Loc | EntityKind::Org)) || institution;
         let acronym = head.len() == 1 && head[0].is_all_caps();
         let person_words: Vec<&str> = tokens[start..=last].iter().map(|t| t.text.as_str()).collect();
