@@ -1079,8 +1079,12 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
             if left_end > start {
                 parts.push((start, left_end - 1));
             }
+            // Past every title word: "Genel Müdürü Görkem Elverici".
             start = k + 1;
-            k += 2;
+            while start < last && res.cue("person_title", lang, &tokens[start].lower()) {
+                start += 1;
+            }
+            k = start + 1;
             continue;
         }
         // "Kristal Abazajt e Dejvi Bregut": "e" (and) between two full names, not inside one.
