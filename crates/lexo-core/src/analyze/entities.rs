@@ -701,7 +701,27 @@ fn glued_split(word: &[char]) -> Option<usize> {
     (k >= 2 && right_is_word && GLUE_WORDS.contains(&left.as_str())).then_some(k)
 }
 
-fn tokenize(chars: &[char]) -> Vec<Token> {
+/// Initials of a person as Albanian crime news writes them ("shtetasi Z.T., 26 vjeç"): two or
+/// three capitals each with its dot, starting at `at`; returns their length in chars.
+fn initials_at(chars: &[char], at: usize) -> Option<usize> {
+    let is_initial = |k: usize| chars.get(k).is_some_and(|c| c.is_uppercase()) && chars.get(k + 1) == Some(&'.');
+    if at > 0 && chars[at - 1].is_alphanumeric() {
+        return None;
+    }
+    let mut n = 0;
+    while n < 3 && is_initial(at + 2 * n) {
+        n += 1;
+    }
+    let after = chars.get(at + 2 * n);
+    (n >= 2 && after.is_none_or(|c| !c.is_alphanumeric())).then_some(2 * n)
+}
+
+fn is_initials(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    initials_at(&chars, 0) == Some(chars.len())
+}
+
+fn tokenize(chars: &[char], with_initials: bool) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut i = 0;
     let mut prev_end = 0;
@@ -711,6 +731,12 @@ fn tokenize(chars: &[char]) -> Vec<Token> {
             continue;
         }
         let start = i;
+        if let Some(len) = initials_at(chars, i).filter(|_| with_initials) {
+            i += len;
+            tokens.push(Token { start, end: i, text: chars[start..i].iter().collect(), gap_before: chars[prev_end..start].iter().collect() });
+            prev_end = i;
+            continue;
+        }
         while i < chars.len() {
             let c = chars[i];
             if c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36F}') {
@@ -836,7 +862,7 @@ fn kind_class(kind: Option<EntityKind>) -> usize {
 fn find_candidates(text: &str, lang: &str) -> Found {
     let res = &*resources();
     let chars: Vec<char> = text.chars().collect();
-    let tokens = tokenize(&chars);
+    let tokens = tokenize(&chars, lang == "sq");
     let lowercase_seen: HashSet<String> = tokens.iter().filter(|t| !t.is_capitalised()).map(Token::lower).collect();
     // Capitalised in the middle of a sentence somewhere: a name, even where it opens one.
     // (Not after a connector: "ministrit të Jashtëm" is a title's adjective, not evidence.)
@@ -1229,6 +1255,9 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
     if words.len() > 1 && res.cue("org_tail", lang, &last_lower) {
         return Some((EntityKind::Org, Evidence::Cue));
     }
+    if words.len() == 1 && is_initials(words[0]) {
+        return Some((EntityKind::Per, Evidence::Cue));
+    }
     if words.len() == 1 && tokens[first].is_all_caps() && !words[0].chars().any(|c| c.is_ascii_digit()) && !shouted(&tokens[first]) {
         return Some((EntityKind::Org, Evidence::Cue));
     }
@@ -1506,6 +1535,13 @@ mod tests {
         let found = tagged("Ai foli me Ministrin e Financave dhe Ministrit të Punëve të Brendshme, pastaj me presidentin e Serbisë.", sq());
         assert!(!found.iter().any(|(t, _)| t.contains("Financave") || t.contains("Punëve")), "{found:?}");
         assert!(found.contains(&("Serbisë".to_owned(), "LOC")), "{found:?}");
+    }
+
+    #[test]
+    fn initials_of_a_person_are_one_name() {
+        let found = tagged("Policia arrestoi shtetasin Z.T., 26 vjeç, dhe një të dyshuar me inicialet D.P. nga Prishtina.", sq());
+        assert!(found.contains(&("Z.T.".to_owned(), "PER")) && found.contains(&("D.P.".to_owned(), "PER")), "{found:?}");
+        assert!(!is_initials("U.S") && is_initials("A.B.C.") && !is_initials("AB."));
     }
 
     #[test]
