@@ -1262,6 +1262,13 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
         return Some((EntityKind::Org, Evidence::Cue));
     }
     let prev = first.checked_sub(1).map(|p| &tokens[p]);
+    // këngën “Qeqe”: a quoted name right after a work noun is the work's title.
+    let quoted = tokens[first].gap_before.trim().chars().all(|c| matches!(c, '“' | '"' | '„' | '«' | '‘' | '\''));
+    if let Some(prev) = prev.filter(|_| quoted && !tokens[first].gap_before.trim().is_empty()) {
+        if res.cue("work_noun", lang, &prev.lower()) {
+            return Some((EntityKind::Misc, Evidence::Cue));
+        }
+    }
     if let Some(prev) = prev {
         if tokens[first].joins_previous() && res.cue("person_title", lang, &prev.lower()) {
             return Some((EntityKind::Per, Evidence::Cue));
@@ -1542,6 +1549,13 @@ mod tests {
         let found = tagged("Policia arrestoi shtetasin Z.T., 26 vjeç, dhe një të dyshuar me inicialet D.P. nga Prishtina.", sq());
         assert!(found.contains(&("Z.T.".to_owned(), "PER")) && found.contains(&("D.P.".to_owned(), "PER")), "{found:?}");
         assert!(!is_initials("U.S") && is_initials("A.B.C.") && !is_initials("AB."));
+    }
+
+    #[test]
+    fn a_quoted_title_after_a_work_noun_is_misc() {
+        let found = tagged("Këngëtarja publikoi këngën “Qeqe” dhe albumin “Premtimet” në Tiranë.", sq());
+        assert!(found.contains(&("Qeqe".to_owned(), "MISC")) && found.contains(&("Premtimet".to_owned(), "MISC")), "{found:?}");
+        assert!(found.contains(&("Tiranë".to_owned(), "LOC")), "{found:?}");
     }
 
     #[test]
