@@ -74,7 +74,7 @@ fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
 fn rules_only_flag(args: &[String]) -> (bool, Vec<String>) {
     let rules_only = args.iter().any(|a| a == "--rules-only");
     if rules_only {
-        for lang in crate::train::LANGS {
+        for lang in lexo_core::analyze::entities::MODEL_LANGS {
             lexo_core::analyze::entities::remove_model(lang);
         }
     }

@@ -41,14 +41,15 @@ fn usable_wikiann(doc: &GoldDoc) -> bool {
     words.len() >= 6 && words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count() >= 3
 }
 
-fn examples_of(docs: &[GoldDoc], weight: f32, out: &mut Vec<Example>) -> usize {
+/// Training examples of one document (they do not depend on the model's language).
+fn doc_examples(doc: &GoldDoc) -> Vec<Example> {
+    training_examples(&doc.text, &doc.lang, &spans(doc))
+}
+
+/// Append examples with the given weight; returns how many.
+fn push_weighted<'a>(examples: impl IntoIterator<Item = &'a Example>, weight: f32, out: &mut Vec<Example>) -> usize {
     let before = out.len();
-    for doc in docs {
-        for mut ex in training_examples(&doc.text, &doc.lang, &spans(doc)) {
-            ex.weight = weight;
-            out.push(ex);
-        }
-    }
+    out.extend(examples.into_iter().map(|ex| Example { weight, ..ex.clone() }));
     out.len() - before
 }
 
@@ -91,16 +92,19 @@ pub fn run(args: &[String]) -> ExitCode {
         eprintln!("cannot create {}: {e}", out_dir.display());
         return ExitCode::from(1);
     }
+    // Each gold article's candidates are found once; each model weighs them by language.
+    let gold: Vec<(&str, Vec<Example>)> = gold.iter().map(|d| (d.lang.as_str(), doc_examples(d))).collect();
     for lang in &langs {
-        let (own, other): (Vec<GoldDoc>, Vec<GoldDoc>) = gold.iter().map(clone_doc).partition(|d| &d.lang == lang);
+        let (own, other): (Vec<_>, Vec<_>) = gold.iter().partition(|(l, _)| l == lang);
         let mut examples = Vec::new();
-        let n_own = examples_of(&own, 1.0, &mut examples);
-        let n_other = examples_of(&other, OTHER_LANG_WEIGHT, &mut examples);
+        let n_own = push_weighted(own.iter().flat_map(|(_, e)| e), 1.0, &mut examples);
+        let n_other = push_weighted(other.iter().flat_map(|(_, e)| e), OTHER_LANG_WEIGHT, &mut examples);
         let wiki_path = shared_dir().join(format!("data/ner/wikiann/{lang}-train.txt"));
         let wiki: Vec<GoldDoc> = std::fs::read_to_string(&wiki_path)
             .map(|c| wikiann_docs(&c, lang).into_iter().filter(usable_wikiann).take(WIKIANN_MAX_SENTENCES).collect())
             .unwrap_or_default();
-        let n_wiki = examples_of(&wiki, WIKIANN_WEIGHT, &mut examples);
+        let wiki_examples: Vec<Example> = wiki.iter().flat_map(doc_examples).collect();
+        let n_wiki = push_weighted(&wiki_examples, WIKIANN_WEIGHT, &mut examples);
         let card = format!(
             "Lexo entity typing model v1, language {lang}. Averaged perceptron over hashed span features, {EPOCHS} epochs, trained by `lexo train-ner`.\n\
              Data: {} gold articles in {lang} ({n_own} candidate spans, weight 1), {} gold articles in other languages ({n_other} spans, weight {OTHER_LANG_WEIGHT}) \
@@ -112,16 +116,13 @@ pub fn run(args: &[String]) -> ExitCode {
             wiki.len()
         );
         let model = typer::train(&examples, EPOCHS, card);
+        let bytes = model.to_bytes();
         let path = out_dir.join(format!("entities-{lang}.bin"));
-        if let Err(e) = std::fs::write(&path, model.to_bytes()) {
+        if let Err(e) = std::fs::write(&path, &bytes) {
             eprintln!("cannot write {}: {e}", path.display());
             return ExitCode::from(1);
         }
-        println!("{lang}: {} examples ({n_own} own, {n_other} other languages, {n_wiki} WikiANN) -> {} features, {} bytes, {}", examples.len(), model.len(), model.to_bytes().len(), path.display());
+        println!("{lang}: {} examples ({n_own} own, {n_other} other languages, {n_wiki} WikiANN) -> {} features, {} bytes, {}", examples.len(), model.len(), bytes.len(), path.display());
     }
     ExitCode::SUCCESS
-}
-
-fn clone_doc(d: &GoldDoc) -> GoldDoc {
-    GoldDoc { lang: d.lang.clone(), text: d.text.clone(), entities: d.entities.iter().map(|e| crate::eval::GoldEntity { start: e.start, end: e.end, kind: e.kind.clone() }).collect() }
 }
