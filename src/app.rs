@@ -19,6 +19,18 @@ fn dispatcher<T: 'static>(state: &UseReducerHandle<AppState>, action: fn(T) -> A
     Callback::from(move |v| state.dispatch(action(v)))
 }
 
+/// Install entity data in the background; once it is in, articles tagged without it are tagged
+/// again. A failure only costs quality, so it goes to the console, not the page.
+fn install_then_retag(state: &UseReducerHandle<AppState>, install: impl std::future::Future<Output = Result<(), String>> + 'static, without: String) {
+    let state = state.clone();
+    yew::platform::spawn_local(async move {
+        match install.await {
+            Ok(()) => state.dispatch(Action::EntityDataInstalled),
+            Err(e) => web_sys::console::warn_1(&format!("Lexo: {e}; {without}").into()),
+        }
+    });
+}
+
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(AppState::default);
@@ -48,13 +60,7 @@ pub fn App() -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             for lexicon in Lexicon::ALL {
-                let state = state.clone();
-                yew::platform::spawn_local(async move {
-                    match models::install_lexicon(lexicon).await {
-                        Ok(()) => state.dispatch(Action::EntityDataInstalled),
-                        Err(e) => web_sys::console::warn_1(&format!("Lexo: {e}; names are found without this word list").into()),
-                    }
-                });
+                install_then_retag(&state, models::install_lexicon(lexicon), "names are found without this word list".into());
             }
         });
     }
@@ -80,13 +86,7 @@ pub fn App() -> Html {
                     continue;
                 }
                 requested.borrow_mut().push(lang);
-                let state = state.clone();
-                yew::platform::spawn_local(async move {
-                    match models::install_model(lang).await {
-                        Ok(()) => state.dispatch(Action::EntityDataInstalled),
-                        Err(e) => web_sys::console::warn_1(&format!("Lexo: {e}; {lang} names are typed by rules alone").into()),
-                    }
-                });
+                install_then_retag(&state, models::install_model(lang), format!("{lang} names are typed by rules alone"));
             }
         });
     }

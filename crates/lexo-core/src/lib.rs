@@ -43,9 +43,16 @@ pub struct Document {
 impl Document {
     /// Tag the entities again, with whatever models are installed now.
     pub fn retag(&self) -> Document {
-        let entity_data = analyze::entities::data_generation();
-        Document { entities: analyze::entities::recognize(&self.text, self.lang), entity_model: analyze::entities::has_model(self.lang.code), entity_data, ..self.clone() }
+        let (entities, entity_model, entity_data) = tag_entities(&self.text, self.lang);
+        Document { entities, entity_model, entity_data, ..self.clone() }
     }
+}
+
+/// Entities of a text, with whether a model typed them and the data generation they saw (read
+/// first, so data installed meanwhile counts as newer).
+fn tag_entities(text: &str, lang: Lang) -> (Entities, bool, u64) {
+    let entity_data = analyze::entities::data_generation();
+    (analyze::entities::recognize(text, lang), analyze::entities::has_model(lang.code), entity_data)
 }
 
 /// Read a file's bytes into an analysed article (the first, for files that hold several).
@@ -84,9 +91,8 @@ pub fn analyze(mut article: Article) -> Document {
         article.meta.direction = Direction::Rtl;
     }
     let reading_time = analyze::reading_time::estimate(&body, lang.code);
-    let entity_data = analyze::entities::data_generation();
-    let entities = analyze::entities::recognize(&body, lang);
-    Document { article, text: body, lang, reading_time, entities, entity_model: analyze::entities::has_model(lang.code), entity_data }
+    let (entities, entity_model, entity_data) = tag_entities(&body, lang);
+    Document { article, text: body, lang, reading_time, entities, entity_model, entity_data }
 }
 
 /// Entities of a file's whole decoded text, as it is (no cleanup): what gold sets score.
