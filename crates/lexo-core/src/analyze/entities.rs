@@ -833,10 +833,8 @@ impl Found {
                 if c.evidence > Evidence::Guess {
                     return c.kind;
                 }
-                let scores = model.scores(&candidate_features(self, c, lang, res));
-                let best = (2..typer::CLASSES).fold(1, |best, k| if scores[k] > scores[best] { k } else { best });
                 // Dropping a guess needs a clear margin: a missed name costs as much as a false one.
-                if scores[typer::NONE] > scores[best] + DROP_MARGIN { None } else { class_kind(best) }
+                class_kind(model.decide(&candidate_features(self, c, lang, res), DROP_MARGIN))
             })
             .collect();
         for (c, kind) in self.candidates.iter_mut().zip(kinds) {

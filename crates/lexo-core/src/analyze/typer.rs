@@ -39,7 +39,7 @@ pub struct ModelError(pub &'static str);
 
 impl std::fmt::Display for ModelError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "bad entity model file: {}", self.0)
+        write!(f, "bad entity data file: {}", self.0)
     }
 }
 
@@ -60,6 +60,13 @@ impl TyperModel {
     /// The best class.
     pub fn predict(&self, features: &[u32]) -> usize {
         argmax(&self.scores(features))
+    }
+
+    /// The best entity class, or [`NONE`] only when "no entity" beats it by more than `margin`.
+    pub fn decide(&self, features: &[u32], margin: f32) -> usize {
+        let scores = self.scores(features);
+        let best = (2..CLASSES).fold(1, |best, k| if scores[k] > scores[best] { k } else { best });
+        if scores[NONE] > scores[best] + margin { NONE } else { best }
     }
 
     pub fn len(&self) -> usize {
@@ -245,6 +252,10 @@ mod tests {
         let model = train(&data, 10, "test".into());
         for e in &data {
             assert_eq!(model.predict(&e.features), e.class);
+            // With no margin, decide() agrees wherever the answer is an entity.
+            if e.class != NONE {
+                assert_eq!(model.decide(&e.features, 0.0), e.class);
+            }
         }
         let back = TyperModel::from_bytes(&model.to_bytes()).unwrap();
         assert_eq!(back, model);
