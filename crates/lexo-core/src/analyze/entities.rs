@@ -1012,7 +1012,7 @@ fn candidate_features(found: &Found, c: &Candidate, lang: &str, res: &Resources)
     if words.iter().any(|w| w.chars().any(|ch| ch.is_ascii_digit())) {
         f.push("digit".into());
     }
-    if is_domain(&words[0]) {
+    if is_domain(words[0]) {
         f.push("domain".into());
     }
     let initial = tokens[c.first].starts_sentence();

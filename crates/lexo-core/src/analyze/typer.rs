@@ -184,8 +184,8 @@ pub fn train(examples: &[Example], epochs: usize, card: String) -> TyperModel {
             let mut scores = [0f32; CLASSES];
             for f in &ex.features {
                 if let Some(w) = table.get(f) {
-                    for c in 0..CLASSES {
-                        scores[c] += w.w[c];
+                    for (score, weight) in scores.iter_mut().zip(w.w) {
+                        *score += weight;
                     }
                 }
             }
@@ -207,10 +207,7 @@ pub fn train(examples: &[Example], epochs: usize, card: String) -> TyperModel {
     let averaged: Vec<(u32, [f32; CLASSES])> = table
         .into_iter()
         .map(|(h, w)| {
-            let mut avg = [0f32; CLASSES];
-            for c in 0..CLASSES {
-                avg[c] = (w.sum[c] + w.w[c] * (t - w.stamp[c]) as f32) / t.max(1) as f32;
-            }
+            let avg: [f32; CLASSES] = std::array::from_fn(|c| (w.sum[c] + w.w[c] * (t - w.stamp[c]) as f32) / t.max(1) as f32);
             (h, avg)
         })
         .collect();
