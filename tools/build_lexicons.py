@@ -89,6 +89,10 @@ def build_wikiann_names(shared):
     names = collections.defaultdict(collections.Counter)
     first = collections.Counter()
     token_any = collections.Counter()
+    # German capitalises every noun: capitalised words that WikiANN leaves outside names are
+    # common nouns ("Reise", "Truppen"), a list the recogniser needs to tell nouns from names.
+    de_outside = collections.Counter()
+    de_inside = collections.Counter()
     for path in sorted(wiki.glob("*-train.txt")):
         cur, typ = [], None
 
@@ -109,6 +113,8 @@ def build_wikiann_names(shared):
             tok = tok.split(":", 1)[1]
             if tag != "O":
                 token_any[tok] += 1
+            if path.name.startswith("de-") and tok[:1].isupper():
+                (de_outside if tag == "O" else de_inside)[tok] += 1
             if tag.startswith("B-"):
                 flush()
                 cur, typ = [tok], tag[2:]
@@ -127,11 +133,15 @@ def build_wikiann_names(shared):
     for name, n in first.items():
         if n >= 3 and n / max(token_any[name], 1) >= 0.9 and name[:1].isupper() and len(name) >= 3 and name.isalpha():
             rows.append(("PER_FIRST", name))
+    for word, n in de_outside.items():
+        if n >= 2 and n / (n + de_inside[word]) >= 0.9 and len(word) >= 3 and word.isalpha() and not word.isupper():
+            rows.append(("NOUN_DE", word))
     rows.sort()
     (OUT / "wikiann_names.tsv").write_text(
         "# Derived by tools/build_lexicons.py from WikiANN (Pan et al. 2017; Rahimi et al. 2019 split),\n"
         "# built from Wikipedia text (CC BY-SA): names seen at least twice and typed the same way in at\n"
-        "# least 80% of occurrences, and PER_FIRST first names. Licensed CC BY-SA 4.0. See PROVENANCE.md.\n"
+        "# least 80% of occurrences, PER_FIRST first names and NOUN_DE German common nouns (capitalised,\n"
+        "# outside names in at least 90% of at least 2 occurrences). Licensed CC BY-SA 4.0. See PROVENANCE.md.\n"
         + "\n".join(f"{k}\t{n}" for k, n in rows) + "\n",
         encoding="utf-8",
     )

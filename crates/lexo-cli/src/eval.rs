@@ -20,6 +20,8 @@ pub(crate) fn absent(what: &Path) -> ExitCode {
 
 #[derive(Deserialize)]
 pub(crate) struct GoldDoc {
+    #[serde(default)]
+    pub id: String,
     pub lang: String,
     pub text: String,
     pub entities: Vec<GoldEntity>,
@@ -81,9 +83,33 @@ fn rules_only_flag(args: &[String]) -> (bool, Vec<String>) {
     (rules_only, args.iter().filter(|a| *a != "--rules-only").cloned().collect())
 }
 
-/// `lexo eval-ner [--rules-only] [GOLD.jsonl...]`
+/// Gold and predicted entities that do not match exactly, one line each, for error analysis:
+/// `-` gold missed (with the overlapping prediction, if any), `+` predicted but not in gold.
+fn print_errors(doc: &GoldDoc, gold: &EntitySet, pred: &EntitySet) {
+    // Offsets count characters (as score_ner.py does), not bytes.
+    let text = |s: usize, e: usize| doc.text.chars().skip(s).take(e.saturating_sub(s)).collect::<String>().replace('\n', " ");
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    for (s, e, kind) in gold.difference(pred) {
+        let near: Vec<String> = pred.iter().filter(|(ps, pe, _)| ps < e && s < pe).map(|(ps, pe, pk)| format!("{pk} «{}»", text(*ps, *pe))).collect();
+        lines.push((*s, format!("  - {kind:<4} «{}»{}", text(*s, *e), if near.is_empty() { String::new() } else { format!("   pred: {}", near.join(", ")) })));
+    }
+    for (s, e, kind) in pred.difference(gold) {
+        let overlaps = gold.iter().any(|(gs, ge, _)| gs < e && s < ge);
+        if !overlaps {
+            lines.push((*s, format!("  + {kind:<4} «{}»", text(*s, *e))));
+        }
+    }
+    lines.sort();
+    for (_, line) in lines {
+        println!("{line}");
+    }
+}
+
+/// `lexo eval-ner [--rules-only] [--errors] [GOLD.jsonl...]`
 pub fn ner(args: &[String]) -> ExitCode {
     let (rules_only, args) = rules_only_flag(args);
+    let show_errors = args.iter().any(|a| a == "--errors");
+    let args: Vec<String> = args.into_iter().filter(|a| a != "--errors").collect();
     let files: Vec<PathBuf> = if args.is_empty() {
         let dir = shared_dir().join("data/ner/gold");
         if !dir.is_dir() {
@@ -116,6 +142,10 @@ pub fn ner(args: &[String]) -> ExitCode {
             elapsed += t0.elapsed().as_secs_f64();
             chars += doc.text.chars().count();
             let (gold, pred) = entity_sets(&doc, &tagged);
+            if show_errors {
+                println!("# {} {}", doc.lang, doc.id);
+                print_errors(&doc, &gold, &pred);
+            }
             for key in ["all".to_owned(), format!("lang={}", doc.lang)] {
                 rows.entry(key).or_default().add(&gold, &pred);
             }
@@ -345,7 +375,7 @@ pub(crate) fn wikiann_docs(content: &str, lang: &str) -> Vec<GoldDoc> {
         if line.trim().is_empty() {
             close(&mut open, pos, &mut entities);
             if !text.is_empty() {
-                docs.push(GoldDoc { lang: lang.to_owned(), text: std::mem::take(&mut text), entities: std::mem::take(&mut entities) });
+                docs.push(GoldDoc { id: String::new(), lang: lang.to_owned(), text: std::mem::take(&mut text), entities: std::mem::take(&mut entities) });
             }
             pos = 0;
             continue;

@@ -14,9 +14,10 @@ USAGE:
   lexo read FILE...        one JSON object per file per line: metadata, reading time,
                            cleaned text, related links, entities (offsets into text)
   lexo tag FILE...         entities of each file's whole text as it is (no cleanup)
-  lexo eval-ner [--rules-only] [GOLD...]
+  lexo eval-ner [--rules-only] [--errors] [GOLD...]
                            score entities against gold JSONL (default: ../shared/data/ner/gold/*-dev.jsonl);
-                           --rules-only: without the learned typing models
+                           --rules-only: without the learned typing models;
+                           --errors: also list each document's missed and extra entities
   lexo train-ner [--out DIR] [LANG...]
                            train the entity typing models from ../shared (default: all
                            languages, into crates/lexo-core/models)
