@@ -1186,7 +1186,12 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
         }
         k += 1;
     }
-    parts.push((start, last));
+    // "UK Chancellor": a title closing the chunk is not part of the name before it.
+    let mut end = last;
+    while end > start && tokens[end].is_capitalised() && res.cue("person_title", lang, &tokens[end].lower()) {
+        end -= 1;
+    }
+    parts.push((start, end));
     parts
 }
 
@@ -1391,6 +1396,16 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
     if words.len() > 1 && res.cue("org_tail", lang, &last_lower) {
         return Some((EntityKind::Org, Evidence::Cue));
     }
+    // English puts the head last: "European Commission", "Athens Olympics", "World Cup".
+    if lang == "en" && words.len() > 1 && !res.is_function_word(lang, &first_lower) {
+        let singular = last_lower.strip_suffix('s').unwrap_or(&last_lower);
+        if res.cue("org_head", lang, &last_lower) || res.cue("org_head", lang, singular) {
+            return Some((EntityKind::Org, Evidence::Cue));
+        }
+        if res.cue("misc_head", lang, &last_lower) || res.cue("misc_head", lang, singular) {
+            return Some((EntityKind::Misc, Evidence::Cue));
+        }
+    }
     if words.len() == 1 && is_initials(words[0]) {
         return Some((EntityKind::Per, Evidence::Cue));
     }
@@ -1438,7 +1453,8 @@ fn weak_kind(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Reso
 /// Nationality words ("Russian", "Italians", "Kolumbianer") are not names.
 fn demonym_like(token: &Token, lang: &str, alone: bool) -> bool {
     let endings: &[&str] = match lang {
-        "en" => &["an", "ans", "ese", "ish", "ic"],
+        // Not a bare "-an": Sullivan, Morgan, Jordan are names.
+        "en" => &["ian", "ians", "ican", "icans", "ean", "eans", "ese", "ish", "ic"],
         // "Kolumbianer", "Chilenen", "Brasilianerin".
         "de" => &["aner", "anern", "anerin", "enen", "esen"],
         _ => &[],
@@ -1718,6 +1734,16 @@ mod tests {
         // Matched only as written: an Albanian surname is not a city's inflected form.
         let found = tagged("Deklaratën e bëri deputeti Shala dje.", sq());
         assert!(found.contains(&("Shala".to_owned(), "PER")), "{found:?}");
+    }
+
+    #[test]
+    fn english_heads_come_last_and_surnames_are_not_demonyms() {
+        let en = Lang { code: "en", script: "Latn" };
+        let found = tagged("The European Commission and the Athens Olympics were discussed by the UK Chancellor. \"It was tough,\" said Sullivan, an Italian fan.", en);
+        for (name, kind) in [("European Commission", "ORG"), ("Athens Olympics", "MISC"), ("UK", "LOC"), ("Sullivan", "PER")] {
+            assert!(found.contains(&(name.to_owned(), kind)), "{name}: {found:?}");
+        }
+        assert!(!found.iter().any(|(t, _)| t.contains("Chancellor")), "{found:?}");
     }
 
     #[test]
