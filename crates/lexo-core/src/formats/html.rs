@@ -101,8 +101,14 @@ const SHORT_EXTRACTION: usize = 2500;
 
 /// React's streaming server rendering sends the page body inside `<div hidden id="S:0">` and
 /// reveals it with a script; without scripts that content is the page, so it is unhidden.
+/// Tab panels (documentation's "Python | Node.js | Go" variants) are content a reader cannot
+/// switch to without the page's script: all of them are shown, one after another.
 fn unhide_streamed_content(doc: &Document) {
     doc.select(r#"div[hidden][id^="S:"]"#).remove_attr("hidden");
+    let panels = doc.select(r#"[role="tabpanel"]"#);
+    panels.remove_attr("hidden");
+    panels.remove_attr("aria-hidden");
+    panels.remove_attr("style");
 }
 
 /// The `articleBody` a page declares in its JSON-LD (schema.org), when there is a real one.
@@ -701,5 +707,21 @@ mod tests {
         let a = read("<html><head><title>Shënime</title></head><body><p>Vetëm një rresht.</p></body></html>");
         assert_eq!(a.meta.title.as_deref(), Some("Shënime"));
         assert_eq!(a.text(), "Vetëm një rresht.");
+    }
+
+    #[test]
+    fn every_tab_panel_is_shown_and_other_hidden_parts_are_not() {
+        let para = "Install the library with the package manager of your language, then create a client with your credentials and send the first message.";
+        let page = format!(
+            r#"<html><head><title>Quickstart</title></head><body><main><h1>Quickstart</h1><p>{para}</p>
+            <div role="tablist"><button>Python</button><button>Go</button></div>
+            <div role="tabpanel"><p>Python: pip install the client package and run the script you wrote above.</p></div>
+            <div role="tabpanel" hidden style="display:none"><p>Go: go get the client module and run the program you wrote above.</p></div>
+            <div hidden><p>A hidden survey that nobody should read in the article view at all.</p></div>
+            <p>{para}</p></main></body></html>"#
+        );
+        let text = read(&page).text();
+        assert!(text.contains("Python: pip install") && text.contains("Go: go get"), "{text}");
+        assert!(!text.contains("hidden survey"), "{text}");
     }
 }
