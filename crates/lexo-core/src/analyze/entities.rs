@@ -1188,7 +1188,7 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
     }
     // "UK Chancellor": a title closing the chunk is not part of the name before it.
     let mut end = last;
-    while end > start && tokens[end].is_capitalised() && res.cue("person_title", lang, &tokens[end].lower()) {
+    while end > start && tokens[end].is_capitalised() && res.cue("person_title", lang, &tokens[end].lower()) && (lang == "sq" || !res.cue("org_head", lang, &tokens[end].lower())) {
         end -= 1;
     }
     parts.push((start, end));
@@ -1218,7 +1218,10 @@ fn split_before_person(tokens: &[Token], first: usize, last: usize, lang: &str, 
         let person_words: Vec<&str> = tokens[start..=last].iter().map(|t| t.text.as_str()).collect();
         let person_is_place = res.lookup(&person_words, lang).is_some_and(|k| k != EntityKind::Per);
         // "Kosova Sot Online" is one medium: its tail is a common word and an organisation tail.
-        let not_a_person = res.cue("org_tail", lang, &tokens[last].lower()) || res.is_common_word(lang, &tokens[start].lower());
+        let not_a_person = res.cue("org_tail", lang, &tokens[last].lower())
+            || res.is_common_word(lang, &tokens[start].lower())
+            // "Avrupa | Merkez Bankası" is no person: Turkish (and English) heads come last.
+            || (lang != "sq" && tokens[start..=last].iter().any(|t| res.cue("org_head", lang, &strip_attached_suffix(&t.lower()).to_owned())));
         if (known || acronym) && !person_is_place && !not_a_person {
             return vec![(first, start - 1), (start, last)];
         }
@@ -1396,8 +1399,10 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
     if words.len() > 1 && res.cue("org_tail", lang, &last_lower) {
         return Some((EntityKind::Org, Evidence::Cue));
     }
-    // English puts the head last: "European Commission", "Athens Olympics", "World Cup".
-    if lang == "en" && words.len() > 1 && !res.is_function_word(lang, &first_lower) {
+    // English and Turkish put the head last: "European Commission", "Athens Olympics",
+    // "Avrupa Merkez Bankası’nda".
+    if matches!(lang, "en" | "tr") && words.len() > 1 && !res.is_function_word(lang, &first_lower) {
+        let last_lower = strip_attached_suffix(&last_lower).to_owned();
         let singular = last_lower.strip_suffix('s').unwrap_or(&last_lower);
         if res.cue("org_head", lang, &last_lower) || res.cue("org_head", lang, singular) {
             return Some((EntityKind::Org, Evidence::Cue));
@@ -1744,6 +1749,15 @@ mod tests {
             assert!(found.contains(&(name.to_owned(), kind)), "{name}: {found:?}");
         }
         assert!(!found.iter().any(|(t, _)| t.contains("Chancellor")), "{found:?}");
+    }
+
+    #[test]
+    fn turkish_titles_split_and_heads_come_last() {
+        let tr = Lang { code: "tr", script: "Latn" };
+        let found = tagged("Faiz kararını AMB Yönetim Kurulu Üyesi Isabel Schnabel açıkladı. Avrupa Merkez Bankası faizleri sabit tuttu.", tr);
+        for (name, kind) in [("AMB", "ORG"), ("Isabel Schnabel", "PER"), ("Avrupa Merkez Bankası", "ORG")] {
+            assert!(found.contains(&(name.to_owned(), kind)), "{name}: {found:?}");
+        }
     }
 
     #[test]
