@@ -18,6 +18,7 @@ const SKIP: &[&str] = &[
 pub fn read(html: &str) -> Article {
     let doc = Document::from(html);
     unhide_streamed_content(&doc);
+    keep_headings_called_headers(&doc);
     // Clean title candidates, read before extraction rewrites the tree.
     let h1 = Some(collapse(&doc.select("h1").first().text())).filter(|t| !t.is_empty());
     let og_title = doc.select(r#"meta[property="og:title"]"#).attr("content").map(|t| collapse(&t)).filter(|t| !t.is_empty());
@@ -109,6 +110,15 @@ fn unhide_streamed_content(doc: &Document) {
     panels.remove_attr("hidden");
     panels.remove_attr("aria-hidden");
     panels.remove_attr("style");
+}
+
+/// Readability drops anything whose class mentions "header" as page furniture, including
+/// headings such as rustdoc's `<h3 class="code-header">` (every method signature of an API page).
+/// A heading is its section's header, not the page's: such classes are taken off headings.
+fn keep_headings_called_headers(doc: &Document) {
+    for heading in doc.select("h2[class*=header], h3[class*=header], h4[class*=header], h5[class*=header], h6[class*=header]").nodes() {
+        heading.remove_attr("class");
+    }
 }
 
 /// The `articleBody` a page declares in its JSON-LD (schema.org), when there is a real one.
@@ -723,5 +733,18 @@ mod tests {
         let text = read(&page).text();
         assert!(text.contains("Python: pip install") && text.contains("Go: go get"), "{text}");
         assert!(!text.contains("hidden survey"), "{text}");
+    }
+
+    #[test]
+    fn headings_with_header_classes_survive() {
+        let para = "Returns true if the result is the success variant, and false otherwise; this is the usual way to test a result before using it.";
+        // Long enough that Readability's own extraction is used (no fallback candidate).
+        let methods: String = ["is_ok", "is_err", "is_ok_and", "is_err_and", "ok", "err", "as_ref", "as_mut", "map", "map_err", "unwrap", "expect"]
+            .iter()
+            .map(|m| format!(r#"<h3 class="code-header">pub const fn {m}(&amp;self) -&gt; bool</h3><p>{para}</p><p>{para}</p>"#))
+            .collect();
+        let page = format!(r#"<html><head><title>Result</title></head><body><main><h1>Enum Result</h1><p>{para}</p>{methods}</main></body></html>"#);
+        let text = read(&page).text();
+        assert!(text.contains("pub const fn is_ok") && text.contains("pub const fn is_err"), "{text}");
     }
 }
