@@ -370,7 +370,7 @@ impl Walker<'_> {
                     }
                 }
                 "pre" => {
-                    let text = child.text().trim_end().to_string();
+                    let text = preformatted_text(&child).trim_end().to_string();
                     let lang = child.select_code_lang();
                     self.push(Block::Code { text, lang });
                 }
@@ -424,6 +424,37 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// The text of a `<pre>` as its lines: highlighters write each line as a block element
+/// (`<div class="cm-line">`) or end it with `<br>`, and the bare text would glue the lines together.
+fn preformatted_text(pre: &NodeRef) -> String {
+    fn walk(node: &NodeRef, out: &mut String) {
+        for child in node.children() {
+            if child.is_text() {
+                out.push_str(&child.text());
+                continue;
+            }
+            let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            match name.as_str() {
+                "br" => out.push('\n'),
+                "div" | "p" | "li" | "tr" => {
+                    if !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    walk(&child, out);
+                    if !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                }
+                n if SKIP.contains(&n) => {}
+                _ => walk(&child, out),
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(pre, &mut out);
+    out
 }
 
 trait CodeLang {
@@ -746,5 +777,12 @@ mod tests {
         let page = format!(r#"<html><head><title>Result</title></head><body><main><h1>Enum Result</h1><p>{para}</p>{methods}</main></body></html>"#);
         let text = read(&page).text();
         assert!(text.contains("pub const fn is_ok") && text.contains("pub const fn is_err"), "{text}");
+    }
+
+    #[test]
+    fn highlighted_code_keeps_its_lines() {
+        let pre = Document::from(r#"<pre><code><div class="cm-line">import x;<br/></div><div class="cm-line"><br/></div><div class="cm-line"><span>let</span> y = 1;</div></code></pre><pre>a<br>b</pre>"#);
+        let texts: Vec<String> = pre.select("pre").nodes().iter().map(preformatted_text).collect();
+        assert_eq!(texts, ["import x;\n\nlet y = 1;\n", "a\nb"]);
     }
 }
