@@ -19,6 +19,7 @@ pub fn read(html: &str) -> Article {
     let doc = Document::from(html);
     unhide_streamed_content(&doc);
     keep_headings_called_headers(&doc);
+    keep_sections_named_by_their_heading(&doc);
     // Clean title candidates, read before extraction rewrites the tree.
     let h1 = Some(collapse(&doc.select("h1").first().text())).filter(|t| !t.is_empty());
     let og_title = doc.select(r#"meta[property="og:title"]"#).attr("content").map(|t| collapse(&t)).filter(|t| !t.is_empty());
@@ -118,6 +119,27 @@ fn unhide_streamed_content(doc: &Document) {
 fn keep_headings_called_headers(doc: &Document) {
     for heading in doc.select("h2[class*=header], h3[class*=header], h4[class*=header], h5[class*=header], h6[class*=header]").nodes() {
         heading.remove_attr("class");
+    }
+}
+
+/// Documentation generators (Sphinx, Docusaurus…) give each section the id of its heading:
+/// "Respond to review comments" becomes `id="respond-to-review-comments"`, and Readability drops
+/// it as a comments box. An id that spells the section's own heading (three words or more, so a
+/// blog's `<div id="comments"><h2>Comments</h2>` still goes) names content, and is taken off.
+fn keep_sections_named_by_their_heading(doc: &Document) {
+    fn slug(s: &str) -> String {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join("-")
+    }
+    for section in doc.select("section[id], div[id]").nodes() {
+        let Some(id) = section.attr("id") else { continue };
+        let id = slug(&id);
+        if id.split('-').count() < 3 {
+            continue;
+        }
+        let heading = section.element_children().into_iter().find(|c| c.node_name().is_some_and(|n| matches!(n.to_ascii_lowercase().as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")));
+        if heading.is_some_and(|h| slug(&h.text()) == id) {
+            section.remove_attr("id");
+        }
     }
 }
 
@@ -784,5 +806,22 @@ mod tests {
         let pre = Document::from(r#"<pre><code><div class="cm-line">import x;<br/></div><div class="cm-line"><br/></div><div class="cm-line"><span>let</span> y = 1;</div></code></pre><pre>a<br>b</pre>"#);
         let texts: Vec<String> = pre.select("pre").nodes().iter().map(preformatted_text).collect();
         assert_eq!(texts, ["import x;\n\nlet y = 1;\n", "a\nb"]);
+    }
+
+    #[test]
+    fn a_section_named_after_its_heading_is_content_not_a_comments_box() {
+        let para = "Your patch will almost certainly get comments from reviewers on ways in which it can be improved, so answer each of them.";
+        let sections: String = ["describe-your-changes", "separate-your-changes", "style-check-your-changes"]
+            .iter()
+            .map(|id| format!(r#"<section id="{id}"><h2>{}</h2><p>{para}</p><p>{para}</p><p>{para}</p></section>"#, id.replace('-', " ")))
+            .collect();
+        let page = format!(
+            r#"<html><head><title>Submitting patches</title></head><body><div class="body"><h1>Submitting patches</h1>{sections}
+            <section id="respond-to-review-comments"><h2>Respond to review comments</h2><p>Be sure to tell the reviewers what changes you are making and to thank them for their time.</p></section>
+            <div id="comments"><h2>Comments</h2><p>Great post, thanks!</p></div></div></body></html>"#
+        );
+        let text = read(&page).text();
+        assert!(text.contains("tell the reviewers what changes"), "{text}");
+        assert!(!text.contains("Great post"), "{text}");
     }
 }
