@@ -458,8 +458,16 @@ fn preformatted_text(pre: &NodeRef) -> String {
                 continue;
             }
             let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            // Shiki and Prism write `<span class="line">` per line, with no newline between.
+            let line_span = name == "span" && child.attr("class").is_some_and(|c| c.split_whitespace().any(|w| matches!(w, "line" | "code-line" | "token-line")));
             match name.as_str() {
                 "br" => out.push('\n'),
+                _ if line_span => {
+                    if !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    walk(&child, out);
+                }
                 "div" | "p" | "li" | "tr" => {
                     if !out.is_empty() && !out.ends_with('\n') {
                         out.push('\n');
@@ -803,9 +811,10 @@ mod tests {
 
     #[test]
     fn highlighted_code_keeps_its_lines() {
-        let pre = Document::from(r#"<pre><code><div class="cm-line">import x;<br/></div><div class="cm-line"><br/></div><div class="cm-line"><span>let</span> y = 1;</div></code></pre><pre>a<br>b</pre>"#);
+        let pre = Document::from(r#"<pre><code><div class="cm-line">import x;<br/></div><div class="cm-line"><br/></div><div class="cm-line"><span>let</span> y = 1;</div></code></pre><pre>a<br>b</pre><pre><code><span class="line"><span>npm</span> i</span><span class="line">cd x</span></code></pre><pre><code><span class="line">a</span>
+<span class="line">b</span></code></pre>"#);
         let texts: Vec<String> = pre.select("pre").nodes().iter().map(preformatted_text).collect();
-        assert_eq!(texts, ["import x;\n\nlet y = 1;\n", "a\nb"]);
+        assert_eq!(texts, ["import x;\n\nlet y = 1;\n", "a\nb", "npm i\ncd x", "a\nb"]);
     }
 
     #[test]
