@@ -1221,7 +1221,7 @@ fn split_before_person(tokens: &[Token], first: usize, last: usize, lang: &str, 
         let not_a_person = res.cue("org_tail", lang, &tokens[last].lower())
             || res.is_common_word(lang, &tokens[start].lower())
             // "Avrupa | Merkez Bankası" is no person: Turkish (and English) heads come last.
-            || (lang != "sq" && tokens[start..=last].iter().any(|t| res.cue("org_head", lang, &strip_attached_suffix(&t.lower()).to_owned())));
+            || (lang != "sq" && tokens[start..=last].iter().any(|t| res.cue("org_head", lang, strip_attached_suffix(&t.lower()))));
         if (known || acronym) && !person_is_place && !not_a_person {
             return vec![(first, start - 1), (start, last)];
         }
@@ -1325,14 +1325,14 @@ fn split_at_german_nouns(tokens: &[Token], first: usize, last: usize, lang: &str
     }
     let mut parts = Vec::new();
     let mut start: Option<usize> = None;
-    for k in first..=last {
-        let noun = tokens[k].is_capitalised() && res.is_common_word(lang, &tokens[k].lower()) && res.lookup(&[tokens[k].text.as_str()], lang).is_none();
+    for (k, token) in tokens.iter().enumerate().take(last + 1).skip(first) {
+        let noun = token.is_capitalised() && res.is_common_word(lang, &token.lower()) && res.lookup(&[token.text.as_str()], lang).is_none();
         match (noun, start) {
             (true, Some(s)) => {
                 parts.push((s, k - 1));
                 start = None;
             }
-            (false, None) if tokens[k].is_capitalised() => start = Some(k),
+            (false, None) if token.is_capitalised() => start = Some(k),
             _ => {}
         }
     }
