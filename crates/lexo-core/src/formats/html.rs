@@ -16,10 +16,7 @@ const SKIP: &[&str] = &[
 
 /// Read an HTML page into an article.
 pub fn read(html: &str) -> Article {
-    let doc = Document::from(html);
-    unhide_streamed_content(&doc);
-    keep_headings_called_headers(&doc);
-    keep_sections_named_by_their_heading(&doc);
+    let doc = parse_page(html);
     // Clean title candidates, read before extraction rewrites the tree.
     let h1 = Some(collapse(&doc.select("h1").first().text())).filter(|t| !t.is_empty());
     let og_title = doc.select(r#"meta[property="og:title"]"#).attr("content").map(|t| collapse(&t)).filter(|t| !t.is_empty());
@@ -57,7 +54,7 @@ pub fn read(html: &str) -> Article {
         }
         None => {
             // Not article-shaped (Readability found nothing): keep the page's visible text.
-            let doc = Document::from(html);
+            let doc = parse_page(html);
             meta.title = doc.select("title").text().trim().to_owned().into();
             meta.title = meta.title.filter(|t| !t.is_empty());
             doc.select("header, footer, aside, nav").remove();
@@ -91,8 +88,7 @@ fn best_extraction(doc: Document, html: &str) -> Option<dom_smoothie::Article> {
     if len >= SHORT_EXTRACTION {
         return first;
     }
-    let again = Document::from(html);
-    unhide_streamed_content(&again);
+    let again = parse_page(html);
     let second = extract(again, CandidateSelectMode::DomSmoothie);
     let len2 = second.as_ref().map_or(0, |a| a.text_content.chars().count());
     if len2 > len * 2 { second } else { first }
@@ -100,6 +96,17 @@ fn best_extraction(doc: Document, html: &str) -> Option<dom_smoothie::Article> {
 
 /// Below this many characters an extraction is suspicious enough to try the other mode.
 const SHORT_EXTRACTION: usize = 2500;
+
+/// The page parsed, with what only its scripts or stylesheets would show or name correctly put
+/// right, so every extraction candidate (Readability's two modes, the page's containers, the
+/// body) sees the same page.
+fn parse_page(html: &str) -> Document {
+    let doc = Document::from(html);
+    unhide_streamed_content(&doc);
+    keep_headings_called_headers(&doc);
+    keep_sections_named_by_their_heading(&doc);
+    doc
+}
 
 /// React's streaming server rendering sends the page body inside `<div hidden id="S:0">` and
 /// reveals it with a script; without scripts that content is the page, so it is unhidden.
@@ -270,8 +277,7 @@ fn walk_blocks(root: &NodeRef) -> Vec<Block> {
 
 /// The page with navigation, headers, footers, forms and boilerplate-classed boxes removed.
 fn without_furniture(html: &str) -> Document {
-    let doc = Document::from(html);
-    unhide_streamed_content(&doc);
+    let doc = parse_page(html);
     doc.select("header, footer, nav, aside, form, [role=navigation], [role=banner], [role=contentinfo], [role=complementary]").remove();
     for node in doc.select("[class], [id]").nodes() {
         let marks = format!("{} {}", node.attr("class").unwrap_or_default(), node.attr("id").unwrap_or_default()).to_ascii_lowercase();
@@ -462,18 +468,14 @@ fn preformatted_text(pre: &NodeRef) -> String {
             let line_span = name == "span" && child.attr("class").is_some_and(|c| c.split_whitespace().any(|w| matches!(w, "line" | "code-line" | "token-line")));
             match name.as_str() {
                 "br" => out.push('\n'),
-                _ if line_span => {
+                _ if line_span || matches!(name.as_str(), "div" | "p" | "li" | "tr") => {
                     if !out.is_empty() && !out.ends_with('\n') {
                         out.push('\n');
                     }
                     walk(&child, out);
-                }
-                "div" | "p" | "li" | "tr" => {
-                    if !out.is_empty() && !out.ends_with('\n') {
-                        out.push('\n');
-                    }
-                    walk(&child, out);
-                    if !out.ends_with('\n') {
+                    // A block line ends its line; a line span only starts one (its text may be
+                    // followed by a newline of its own).
+                    if !line_span && !out.ends_with('\n') {
                         out.push('\n');
                     }
                 }
