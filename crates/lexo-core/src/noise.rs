@@ -244,11 +244,11 @@ pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, relate
         let stem = text.trim_end_matches("more").trim_end().trim_end_matches(['.', '…']).trim_end();
         !paragraphs.iter().any(|other| other.len() > text.len() && other.contains(stem))
     });
-    // Unrendered WordPress shortcodes: "[button link=...]Send us YOUR kit review[/button]".
-    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } if text.trim_start().starts_with('[') && text.contains("[/")));
     // Bare datelines ("November 20, 2019", "05/10/2018 |"), credits ("© Aaron Schwartz"),
-    // "By ..." lines and photo captions left inside extracted content.
-    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } if is_dateline(text) || is_credit(text) || is_caption(text)));
+    // "By ..." lines, photo captions and unrendered WordPress shortcodes ("[button link=...]Send
+    // us YOUR kit review[/button]") left inside extracted content.
+    let shortcode = |text: &str| text.trim_start().starts_with('[') && text.contains("[/");
+    blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } if is_dateline(text) || is_credit(text) || is_caption(text) || shortcode(text)));
     // Kickers and labels in capitals ("TIME TRAVELLER", "DON'T MISS") between teasers.
     blocks.retain(|b| !matches!(b, crate::Block::Paragraph { text, .. } | crate::Block::Heading { text, .. } if is_shouted_label(text)));
     // "... poliomeliti. /REL": a source tag glued to the last paragraph.
