@@ -1166,8 +1166,9 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
             continue;
         }
         // "Rexhep Selimi i VV-së": a person's full name, then his party's acronym.
-        let person_start = k - start >= 2 && k - start <= 3 && (res.first_names.contains(&tokens[start].lower()) || tokens[start..k].iter().all(|t| !res.is_common_word(lang, &t.lower()) && res.lookup(&[t.text.as_str()], lang).is_none() && !res.cue("org_head", lang, &t.lower())));
-        if lang == "sq" && k + 1 == last && !tokens[k].is_capitalised() && res.cue("connector", lang, &tokens[k].text) && tokens[last].is_all_caps() && person_start && bare_name(start, k - 1) {
+        // (Checked last, only where the cheap tests pass: it looks every word up.)
+        let person_before = || (2..=3).contains(&(k - start)) && bare_name(start, k - 1) && (res.first_names.contains(&tokens[start].lower()) || tokens[start..k].iter().all(|t| !res.is_common_word(lang, &t.lower()) && res.lookup(&[t.text.as_str()], lang).is_none() && !res.cue("org_head", lang, &t.lower())));
+        if lang == "sq" && k + 1 == last && !tokens[k].is_capitalised() && res.cue("connector", lang, &tokens[k].text) && tokens[last].is_all_caps() && person_before() {
             parts.push((start, k - 1));
             start = k + 1;
             break;
