@@ -108,16 +108,51 @@ fn parse_page(html: &str) -> Document {
     doc
 }
 
-/// React's streaming server rendering sends the page body inside `<div hidden id="S:0">` and
-/// reveals it with a script; without scripts that content is the page, so it is unhidden.
+/// React's streaming server rendering sends parts of the page as `<div hidden id="S:N">` at the
+/// end of the body, and a script moves each into the place of its `<template id="B:N">`
+/// (replacing a "Loading..." fallback) or `<template id="P:N">`. Without scripts that content is the page, so it is moved
+/// the same way (a part without its template is unhidden where it is): an article streamed in
+/// twenty parts is one article again, not twenty candidates.
 /// Tab panels (documentation's "Python | Node.js | Go" variants) are content a reader cannot
 /// switch to without the page's script: all of them are shown, one after another.
 fn unhide_streamed_content(doc: &Document) {
-    doc.select(r#"div[hidden][id^="S:"]"#).remove_attr("hidden");
+    for part in doc.select(r#"div[hidden][id^="S:"]"#).nodes().iter() {
+        let id = part.attr("id").unwrap_or_default();
+        let boundary = doc.select(&format!(r#"template[id="B:{}"]"#, &id[2..])).nodes().first().cloned();
+        // A segment (`<template id="P:N">`) has no fallback to replace.
+        let segment = || doc.select(&format!(r#"template[id="P:{}"]"#, &id[2..])).nodes().first().cloned();
+        let Some(slot) = boundary.clone().or_else(segment) else {
+            part.remove_attr("hidden");
+            continue;
+        };
+        if boundary.is_some() {
+            drop_loading_fallback(&slot);
+        }
+        if let Some(first) = part.first_child() {
+            slot.insert_siblings_before(&first);
+        }
+        slot.remove_from_parent();
+        part.remove_from_parent();
+    }
     let panels = doc.select(r#"[role="tabpanel"]"#);
     panels.remove_attr("hidden");
     panels.remove_attr("aria-hidden");
     panels.remove_attr("style");
+}
+
+/// The fallback React shows until a streamed part arrives: the nodes after its template up to
+/// the closing `<!--/$-->` comment; saved pages often lose the comments, so without one only
+/// short text ("Loading paragraph...") is taken, at most three nodes.
+fn drop_loading_fallback(slot: &NodeRef) {
+    let mut next = slot.next_sibling();
+    for _ in 0..3 {
+        let Some(node) = next else { break };
+        next = node.next_sibling();
+        if node.is_comment() || node.has_name("template") || node.text().chars().filter(|c| !c.is_whitespace()).count() > 40 {
+            break;
+        }
+        node.remove_from_parent();
+    }
 }
 
 /// Readability drops anything whose class mentions "header" as page furniture, including
@@ -773,6 +808,20 @@ mod tests {
         let body = "Ky është një paragraf i gjatë i artikullit që vjen i fshehur nga serveri dhe shfaqet me skript. ".repeat(8);
         let page = format!(r#"<html><head><title>Artikulli</title></head><body><template id="B:0"></template><div hidden id="S:0"><article><h1>Artikulli</h1><p>{body}</p><p>{body}</p></article></div></body></html>"#);
         assert!(read(&page).text().contains("vjen i fshehur nga serveri"));
+    }
+
+    #[test]
+    fn streamed_parts_take_their_templates_places() {
+        let first = "Pjesa e parë e artikullit mbërrin e fundit nga serveri, por lexohet e para sepse vendi i saj është i pari. ".repeat(4);
+        let second = "Pjesa e dytë e artikullit mbërrin e para nga serveri, por lexohet pas pjesës së parë në vendin e saj. ".repeat(4);
+        let third = "Segmenti i tretë pa vend rezervë hyn brenda pjesës së parë, aty ku e pret shablloni i vet. ".repeat(3);
+        let page = format!(
+            r#"<html><head><title>Artikulli</title></head><body><article><h1>Artikulli</h1><template id="B:0"></template><div>Loading paragraph...</div><template id="B:1"></template><div>Loading paragraph...</div></article>
+<div hidden id="S:1"><p>{second}</p></div><div hidden id="S:0"><p>{first}</p><template id="P:2"></template></div><div hidden id="S:2"><p>{third}</p></div></body></html>"#
+        );
+        let text = read(&page).text();
+        let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing: {text}"));
+        assert!(at("Pjesa e parë") < at("Segmenti") && at("Segmenti") < at("Pjesa e dytë") && !text.contains("Loading"), "{text}");
     }
 
     #[test]
