@@ -116,18 +116,20 @@ fn parse_page(html: &str) -> Document {
 /// Tab panels (documentation's "Python | Node.js | Go" variants) are content a reader cannot
 /// switch to without the page's script: all of them are shown, one after another.
 fn unhide_streamed_content(doc: &Document) {
+    // Fallbacks go first: once parts are moved, a part that is still empty (it waits for a
+    // segment) would look like a fallback itself.
+    for slot in doc.select(r#"template[id^="B:"]"#).nodes().iter() {
+        drop_loading_fallback(slot);
+    }
     for part in doc.select(r#"div[hidden][id^="S:"]"#).nodes().iter() {
         let id = part.attr("id").unwrap_or_default();
         let boundary = doc.select(&format!(r#"template[id="B:{}"]"#, &id[2..])).nodes().first().cloned();
         // A segment (`<template id="P:N">`) has no fallback to replace.
         let segment = || doc.select(&format!(r#"template[id="P:{}"]"#, &id[2..])).nodes().first().cloned();
-        let Some(slot) = boundary.clone().or_else(segment) else {
+        let Some(slot) = boundary.or_else(segment) else {
             part.remove_attr("hidden");
             continue;
         };
-        if boundary.is_some() {
-            drop_loading_fallback(&slot);
-        }
         if let Some(first) = part.first_child() {
             slot.insert_siblings_before(&first);
         }
