@@ -187,7 +187,11 @@ test('several formats at once: web page, gzip, Markdown, JSON Lines, Windows-125
   assert.ok(body.includes('Çfarë ndryshon për shitësit') && !body.includes('Reklamë') && !body.includes('Komente'));
   assert.ok(await page.isVisible('.image-placeholder'), 'figure shown as a placeholder');
   const links = await page.$$eval('[data-testid=article-body] a', (as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.target, a.rel]));
-  assert.deepEqual(links, [['njoftimit të bashkisë', 'https://tirana.example.org/njoftimi', '_blank', 'noopener noreferrer nofollow']]);
+  assert.deepEqual(links, [
+    ['harta', 'https://tirana.example.org/parkimi', '_blank', 'noopener noreferrer nofollow'],
+    ['njoftimit të bashkisë', 'https://tirana.example.org/njoftimi', '_blank', 'noopener noreferrer nofollow'],
+  ]);
+  assert.equal(await page.$$eval('[data-testid=article-body] li a', (e) => e.length), 1, 'a link inside a list item stays a link');
   assert.equal(await page.$$eval('[data-testid=article-body] img, [data-testid=article-body] iframe, [data-testid=article-body] script', (e) => e.length), 0);
   await page.screenshot({ path: path.join(artifacts, 'web-page.png'), fullPage: true });
   await open('lajm-kopje.html.gz', 'Tregu i Pazarit të Ri rihapet pas rinovimit');

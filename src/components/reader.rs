@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use lexo_core::model::InlineLink;
 use lexo_core::{Block, Document, EntityKind};
 use yew::prelude::*;
 
@@ -26,11 +27,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // `inner` is where `text` starts inside the block's own text (list items after the first).
     let text_of = |block: usize, inner: usize, text: &str| {
         let offset = ranges.iter().find(|(b, _, _)| *b == block).map_or(usize::MAX / 2, |r| r.1 + inner);
-        let links = match &doc.article.blocks[block] {
-            Block::Paragraph { links, .. } => links.as_slice(),
-            _ => &[],
-        };
-        let segs = with_links(segments(text, offset, &doc.entities.mentions, &props.shown_kinds), links);
+        // The block's links that fall inside this piece, relative to the piece.
+        let len = text.chars().count();
+        let links: Vec<InlineLink> = doc.article.blocks[block]
+            .links()
+            .iter()
+            .filter(|l| l.start >= inner && l.end <= inner + len)
+            .map(|l| InlineLink { start: l.start - inner, end: l.end - inner, href: l.href.clone() })
+            .collect();
+        let segs = with_links(segments(text, offset, &doc.entities.mentions, &props.shown_kinds), &links);
         html! { <HighlightedText segments={segs} focused_group={props.focused_group} on_entity_click={props.on_entity_click.clone()} /> }
     };
     let dir = if meta.direction == lexo_core::Direction::Rtl { "rtl" } else { "ltr" };
@@ -88,14 +93,14 @@ type TextOf<'a> = dyn Fn(usize, usize, &str) -> Html + 'a;
 
 fn render_block(i: usize, block: &Block, text_of: &TextOf) -> Html {
     match block {
-        Block::Heading { level, text } => match level {
+        Block::Heading { level, text, .. } => match level {
             1 | 2 => html! { <h2>{text_of(i, 0, text)}</h2> },
             3 => html! { <h3>{text_of(i, 0, text)}</h3> },
             _ => html! { <h4>{text_of(i, 0, text)}</h4> },
         },
         Block::Paragraph { text, .. } => html! { <p>{text_of(i, 0, text)}</p> },
-        Block::Quote { text } => html! { <blockquote>{text_of(i, 0, text)}</blockquote> },
-        Block::List { ordered, items } => {
+        Block::Quote { text, .. } => html! { <blockquote>{text_of(i, 0, text)}</blockquote> },
+        Block::List { ordered, items, .. } => {
             let lis: Html = with_offsets(items.iter()).map(|(inner, item)| html! { <li>{text_of(i, inner, item)}</li> }).collect();
             if *ordered {
                 html! { <ol>{lis}</ol> }

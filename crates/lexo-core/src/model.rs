@@ -61,8 +61,9 @@ pub struct Metadata {
     pub format: SourceFormat,
 }
 
-/// A link inside a paragraph: chars `start..end` of the paragraph's text point to `href`
-/// (only absolute http(s) and mailto addresses are kept).
+/// A link inside a block: chars `start..end` of the block's text (as [`Block::text`] gives it;
+/// for a list, its items joined by "\n") point to `href` (only absolute http(s) and mailto
+/// addresses are kept).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct InlineLink {
@@ -75,14 +76,29 @@ pub struct InlineLink {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize), serde(tag = "kind", rename_all = "lowercase"))]
 pub enum Block {
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+        links: Vec<InlineLink>,
+    },
     Paragraph {
         text: String,
         #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
         links: Vec<InlineLink>,
     },
-    Quote { text: String },
-    List { ordered: bool, items: Vec<String> },
+    Quote {
+        text: String,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+        links: Vec<InlineLink>,
+    },
+    /// `links` point into the items joined by "\n", like the block's text.
+    List {
+        ordered: bool,
+        items: Vec<String>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+        links: Vec<InlineLink>,
+    },
     /// `src` is only ever an inline `data:image/...` address: remote images are never fetched,
     /// so they are not kept.
     Image {
@@ -102,10 +118,51 @@ impl Block {
         Block::Paragraph { text: text.into(), links: Vec::new() }
     }
 
+    /// A heading without links.
+    pub fn heading(level: u8, text: impl Into<String>) -> Block {
+        Block::Heading { level, text: text.into(), links: Vec::new() }
+    }
+
+    /// A quote without links.
+    pub fn quote(text: impl Into<String>) -> Block {
+        Block::Quote { text: text.into(), links: Vec::new() }
+    }
+
+    /// A list without links.
+    pub fn list(ordered: bool, items: Vec<String>) -> Block {
+        Block::List { ordered, items, links: Vec::new() }
+    }
+
+    /// A list from items that each carry their own links (offsets within the item): the links
+    /// are moved to where each item starts in the joined text. Empty items are left out.
+    pub fn list_with_links(ordered: bool, linked_items: Vec<(String, Vec<InlineLink>)>) -> Block {
+        let (mut items, mut links, mut start) = (Vec::new(), Vec::new(), 0);
+        for (item, item_links) in linked_items.into_iter().filter(|(t, _)| !t.is_empty()) {
+            links.extend(item_links.into_iter().map(|l| InlineLink { start: l.start + start, end: l.end + start, href: l.href }));
+            start += item.chars().count() + 1;
+            items.push(item);
+        }
+        Block::List { ordered, items, links }
+    }
+
+    /// The block's links, with offsets into its [`Block::text`].
+    pub fn links(&self) -> &[InlineLink] {
+        match self {
+            Block::Heading { links, .. } | Block::Paragraph { links, .. } | Block::Quote { links, .. } | Block::List { links, .. } => links,
+            _ => &[],
+        }
+    }
+
+    /// Each link's text and address, in order.
+    pub fn linked_texts(&self) -> Vec<(String, String)> {
+        let text: Vec<char> = self.text().unwrap_or_default().chars().collect();
+        self.links().iter().map(|l| (text.get(l.start..l.end).unwrap_or_default().iter().collect(), l.href.clone())).collect()
+    }
+
     /// The block's readable text, as it appears in [`Article::text`]; `None` for blocks without text.
     pub fn text(&self) -> Option<String> {
         match self {
-            Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Quote { text } => {
+            Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Quote { text, .. } => {
                 Some(text.clone())
             }
             Block::Code { text, .. } => Some(text.clone()),

@@ -181,7 +181,7 @@ fn drop_teaser_sections(blocks: Vec<crate::Block>, related: &mut Vec<String>) ->
     let mut out = Vec::with_capacity(blocks.len());
     let mut section: Option<u8> = None;
     for b in blocks {
-        if let Block::Heading { level, text } = &b {
+        if let Block::Heading { level, text, .. } = &b {
             if section.is_some_and(|open| *level <= open) {
                 section = None;
             }
@@ -328,11 +328,11 @@ mod tests {
         use crate::Block;
         let blocks = vec![
             Block::paragraph("The article's last paragraph."),
-            Block::Heading { level: 2, text: "Recommended Reading".into() },
-            Block::Heading { level: 3, text: "How to Do Your Taxes".into() },
+            Block::heading(2, "Recommended Reading"),
+            Block::heading(3, "How to Do Your Taxes"),
             Block::paragraph("Taxes don't need to be scary."),
-            Block::List { ordered: false, items: vec!["Small Business Taxes Overview".into()] },
-            Block::Heading { level: 2, text: "About the author".into() },
+            Block::list(false, vec!["Small Business Taxes Overview".into()]),
+            Block::heading(2, "About the author"),
             Block::paragraph("She writes about money."),
         ];
         let mut related = Vec::new();

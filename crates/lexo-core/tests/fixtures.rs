@@ -150,7 +150,7 @@ fn markdown_with_front_matter() {
     assert_eq!(meta.title.as_deref(), Some("Tri ditë në Gjirokastër"));
     assert_eq!(meta.byline.as_deref(), Some("Ilir Berisha"));
     assert_eq!(meta.tags, vec!["udhëtim", "Gjirokastër", "trashëgimi"]);
-    assert!(matches!(&doc.article.blocks[1], lexo_core::Block::Heading { level: 2, text } if text == "Dita e parë"));
+    assert!(matches!(&doc.article.blocks[1], lexo_core::Block::Heading { level: 2, text, .. } if text == "Dita e parë"));
     assert!(doc.article.blocks.iter().any(|b| matches!(b, lexo_core::Block::Table { rows } if rows.len() == 3)));
 }
 

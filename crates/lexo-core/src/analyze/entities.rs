@@ -659,9 +659,18 @@ impl Token {
     /// After a sentence end, an opening quote, a line break or a scraper's double space.
     fn starts_sentence(&self) -> bool {
         let g = &self.gap_before;
-        g.is_empty() && self.start == 0
-            || g.contains(['.', '!', '?', ':', ';', '…', '“', '"', '„', '«', '—', '–', '(', '\n', '•'])
-            || g.chars().filter(|c| c.is_whitespace()).count() >= 2
+        !self.soft_wrap()
+            && (g.is_empty() && self.start == 0
+                || g.contains(['.', '!', '?', ':', ';', '…', '“', '"', '„', '«', '—', '–', '(', '\n', '•'])
+                || g.chars().filter(|c| c.is_whitespace()).count() >= 2)
+    }
+
+    /// A line break inside a sentence, from text copied out of indented page source: one
+    /// newline followed by indentation ("Boško\n            Obradović"). Headlines and
+    /// paragraphs are not indented, so this does not join a title onto its first line.
+    fn soft_wrap(&self) -> bool {
+        let g = &self.gap_before;
+        g.chars().all(char::is_whitespace) && g.matches('\n').count() == 1 && g.rsplit('\n').next().is_some_and(|indent| indent.chars().count() >= 4)
     }
 
     /// A coarse name for the gap before this token: what kind of boundary it is.
@@ -687,7 +696,7 @@ impl Token {
     /// The gap is ordinary spacing inside one phrase.
     fn joins_previous(&self) -> bool {
         let g = &self.gap_before;
-        !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{A0}') && g.chars().count() <= 2
+        !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{A0}') && g.chars().count() <= 2 || self.soft_wrap()
     }
 }
 
@@ -1682,6 +1691,16 @@ mod tests {
         assert!(found.iter().any(|(t, _)| t == "Munishi"), "{found:?}");
         assert_eq!(glued_split(&"iPhone".chars().collect::<Vec<_>>()), None);
         assert_eq!(glued_split(&"McDonald".chars().collect::<Vec<_>>()), None);
+    }
+
+    #[test]
+    fn a_name_wrapped_in_indented_source_stays_one_name() {
+        let sr = Lang { code: "sr", script: "Latn" };
+        let found = tagged("Sastanku je prisustvovao i Boško\n            Obradović, koji je govorio o tome.", sr);
+        assert_found(&found, &[("Boško\n            Obradović", "PER")]);
+        // An unindented line break still ends a name (a headline above its first line).
+        let found = tagged("Vesti Srbija\nBoško Obradović je govorio o tome.", sr);
+        assert!(!found.iter().any(|(t, _)| t.contains('\n')), "{found:?}");
     }
 
     #[test]

@@ -373,14 +373,14 @@ struct Walker<'b> {
 
 impl Walker<'_> {
     fn flush(&mut self) {
-        let text = collapse(&self.inline);
-        let links = std::mem::take(&mut self.inline_link_chars);
+        let (text, links) = take_links(&self.inline);
+        let link_chars = std::mem::take(&mut self.inline_link_chars);
         self.inline.clear();
         let all = text.chars().count();
         // Loose runs of links (share buttons, tag clouds) are not text.
-        let link_run = all > 0 && links * 10 >= all * 8 && text.split_whitespace().count() <= 30;
+        let link_run = all > 0 && link_chars * 10 >= all * 8 && text.split_whitespace().count() <= 30;
         if !text.is_empty() && !link_run {
-            self.blocks.push(Block::paragraph(text));
+            self.blocks.push(Block::Paragraph { text, links });
         }
     }
 
@@ -408,7 +408,8 @@ impl Walker<'_> {
             match name.as_str() {
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                     let level = name.as_bytes()[1] - b'0';
-                    self.push(Block::Heading { level, text: inline_text(&child) });
+                    let (text, links) = paragraph_text(&child);
+                    self.push(Block::Heading { level, text, links });
                 }
                 "p" => {
                     if has_block_child(&child) {
@@ -420,20 +421,17 @@ impl Walker<'_> {
                         self.push(Block::Paragraph { text, links });
                     }
                 }
-                "blockquote" => self.push(Block::Quote { text: inline_text(&child) }),
+                "blockquote" => {
+                    let (text, links) = paragraph_text(&child);
+                    self.push(Block::Quote { text, links });
+                }
                 "ul" | "ol" => {
                     let lis: Vec<NodeRef> = child.element_children().into_iter().filter(|li| li.has_name("li")).collect();
-                    let items: Vec<String> = lis.iter().map(inline_text).filter(|t| !t.is_empty()).collect();
-                    if !items.is_empty() && !is_headline_link_list(&lis) {
-                        self.push(Block::List { ordered: name == "ol", items });
+                    if !is_headline_link_list(&lis) {
+                        self.push(Block::list_with_links(name == "ol", lis.iter().map(paragraph_text).collect()));
                     }
                 }
-                "dl" => {
-                    let items: Vec<String> = child.element_children().iter().map(inline_text).filter(|t| !t.is_empty()).collect();
-                    if !items.is_empty() {
-                        self.push(Block::List { ordered: false, items });
-                    }
-                }
+                "dl" => self.push(Block::list_with_links(false, child.element_children().iter().map(paragraph_text).collect())),
                 "pre" => {
                     let text = preformatted_text(&child).trim_end().to_string();
                     let lang = child.select_code_lang();
@@ -470,9 +468,18 @@ impl Walker<'_> {
                 "br" => self.inline.push('\n'),
                 _ if is_inline(&name) => {
                     let mut text = String::new();
-                    collect_text(&child, &mut text, true);
+                    let href = (name == "a").then(|| child.attr("href").and_then(|h| safe_href(&h))).flatten();
+                    if let Some(href) = &href {
+                        text.push(LINK_OPEN);
+                        text.push_str(href);
+                        text.push(LINK_HREF_END);
+                    }
+                    collect_text(&child, &mut text, href.is_none());
+                    if href.is_some() {
+                        text.push(LINK_CLOSE);
+                    }
                     if name == "a" {
-                        self.inline_link_chars += text.chars().count();
+                        self.inline_link_chars += inline_text(&child).chars().count();
                     } else {
                         self.inline_link_chars += link_density(&child).0;
                     }
@@ -801,8 +808,27 @@ mod tests {
         let blocks = blocks_from_html(r#"<p>Lexo <a href="https://example.org/a">raportin e plotë</a> ose <a href="javascript:alert(1)">këtu</a>,   shkruani në <a href="mailto:a@b.c"> adresën </a>.</p>"#);
         let Block::Paragraph { text, links } = &blocks[0] else { panic!("{blocks:?}") };
         assert_eq!(text, "Lexo raportin e plotë ose këtu, shkruani në adresën .");
-        let spans: Vec<(String, &str)> = links.iter().map(|l| (text.chars().skip(l.start).take(l.end - l.start).collect(), l.href.as_str())).collect();
-        assert_eq!(spans, vec![("raportin e plotë".to_string(), "https://example.org/a"), ("adresën".to_string(), "mailto:a@b.c")]);
+        assert_eq!(links.len(), 2);
+        let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
+        assert_eq!(blocks[0].linked_texts(), pairs(&[("raportin e plotë", "https://example.org/a"), ("adresën", "mailto:a@b.c")]));
+    }
+
+    #[test]
+    fn headings_quotes_lists_and_loose_text_keep_their_links() {
+        let blocks = blocks_from_html(
+            r#"<h2>Burimi: <a href="https://a.example/h">raporti</a></h2>
+<blockquote><p>Siç <a href="https://a.example/q">tha ai</a>, puna vazhdon.</p></blockquote>
+<ul><li>Pika pa lidhje</li><li>Shih <a href="https://a.example/l">dokumentin</a> e plotë</li><li><a href="javascript:x()">jo</a></li></ul>
+<div>Tekst i lirë me <a href="https://a.example/d">një lidhje</a> dhe shumë fjalë të tjera rreth saj që nuk janë lidhje fare.</div>"#,
+        );
+        let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
+        assert_eq!(blocks[0].linked_texts(), pairs(&[("raporti", "https://a.example/h")]));
+        assert_eq!(blocks[1].linked_texts(), pairs(&[("tha ai", "https://a.example/q")]));
+        // List links point into the items joined by "\n", the block's text.
+        assert_eq!(blocks[2].linked_texts(), pairs(&[("dokumentin", "https://a.example/l")]));
+        assert!(matches!(&blocks[2], Block::List { items, .. } if items[2] == "jo"));
+        assert_eq!(blocks[3].linked_texts(), pairs(&[("një lidhje", "https://a.example/d")]));
+        assert!(blocks.iter().all(|b| !b.text().unwrap_or_default().contains(LINK_OPEN)));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 
 use super::html::{safe_href, take_links, LINK_CLOSE, LINK_HREF_END, LINK_OPEN};
 
-use crate::model::{Article, Block, Metadata, SourceFormat};
+use crate::model::{Article, Block, InlineLink, Metadata, SourceFormat};
 use crate::noise;
 
 pub fn read(text: &str) -> Article {
@@ -26,7 +26,7 @@ pub fn read(text: &str) -> Article {
     }
     let mut blocks = blocks(body);
     // A leading H1 is the title (or repeats it): it is shown from metadata, not twice.
-    if let Some(Block::Heading { level: 1, text }) = blocks.first() {
+    if let Some(Block::Heading { level: 1, text, .. }) = blocks.first() {
         match &meta.title {
             None => {
                 meta.title = Some(text.clone());
@@ -88,7 +88,8 @@ fn list_value(v: &str) -> Vec<String> {
 fn blocks(body: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut text = String::new();
-    let mut list_stack: Vec<(bool, Vec<String>)> = Vec::new();
+    // Open lists: ordered or not, and their items so far with each item's links.
+    let mut list_stack: Vec<(bool, Vec<(String, Vec<InlineLink>)>)> = Vec::new();
     let mut quote_depth = 0;
     let mut quote = String::new();
     let mut code: Option<(Option<String>, String)> = None;
@@ -149,13 +150,17 @@ fn blocks(body: &str) -> Vec<Block> {
                     HeadingLevel::H5 => 5,
                     HeadingLevel::H6 => 6,
                 };
-                out.push(Block::Heading { level, text: take(&mut text) });
+                let (text_now, links) = take_links(&text);
+                text.clear();
+                out.push(Block::Heading { level, text: text_now, links });
             }
             Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
             Event::End(TagEnd::BlockQuote(_)) => {
                 quote_depth -= 1;
                 if quote_depth == 0 {
-                    out.push(Block::Quote { text: take(&mut quote) });
+                    let (text, links) = take_links(&quote);
+                    quote.clear();
+                    out.push(Block::Quote { text, links });
                 }
             }
             Event::End(TagEnd::Paragraph) if quote_depth == 0 && list_stack.is_empty() => {
@@ -165,33 +170,27 @@ fn blocks(body: &str) -> Vec<Block> {
                     out.push(Block::Paragraph { text: t, links });
                 }
             }
-            Event::End(TagEnd::Paragraph) => {
-                let t = take(&mut text);
-                if quote_depth > 0 {
-                    if !quote.is_empty() {
-                        quote.push(' ');
-                    }
-                    quote.push_str(&t);
-                } else if list_stack.is_empty() && !t.is_empty() {
-                    out.push(Block::paragraph(t));
-                } else if !t.is_empty() {
-                    text = t; // a loose list item's paragraph: keep for the item
-                }
+            // Text keeps its link marks until its block ends.
+            Event::End(TagEnd::Paragraph) if quote_depth > 0 => {
+                quote.push(' ');
+                quote.push_str(&text);
+                text.clear();
             }
+            // A loose list item's paragraph: its text stays for the item.
+            Event::End(TagEnd::Paragraph) => text.push(' '),
             Event::Start(Tag::List(start)) => list_stack.push((start.is_some(), Vec::new())),
             Event::End(TagEnd::Item) => {
-                let t = take(&mut text);
+                let item = take_links(&text);
+                text.clear();
                 if let Some((_, items)) = list_stack.last_mut() {
-                    if !t.is_empty() {
-                        items.push(t);
-                    }
+                    items.push(item);
                 }
             }
             Event::End(TagEnd::List(_)) => {
                 if let Some((ordered, items)) = list_stack.pop() {
                     match list_stack.last_mut() {
                         Some((_, outer)) => outer.extend(items),
-                        None if !items.is_empty() => out.push(Block::List { ordered, items }),
+                        None if items.iter().any(|(t, _)| !t.is_empty()) => out.push(Block::list_with_links(ordered, items)),
                         None => {}
                     }
                 }
@@ -251,14 +250,26 @@ mod tests {
                 links: vec![crate::model::InlineLink { start: 30, end: 36, href: "https://example.com".into() }]
             }
         );
-        assert_eq!(a.blocks[1], Block::Heading { level: 2, text: "Dita e dytë".into() });
-        assert_eq!(a.blocks[2], Block::List { ordered: false, items: vec!["pika një".into(), "pika dy".into()] });
-        assert_eq!(a.blocks[3], Block::Quote { text: "Një citat në dy rreshta.".into() });
+        assert_eq!(a.blocks[1], Block::heading(2, "Dita e dytë"));
+        assert_eq!(a.blocks[2], Block::list(false, vec!["pika një".into(), "pika dy".into()]));
+        assert_eq!(a.blocks[3], Block::quote("Një citat në dy rreshta."));
         assert_eq!(a.blocks[4], Block::Code { text: "fn main() {}".into(), lang: Some("rust".into()) });
         assert_eq!(a.blocks[5], Block::Table { rows: vec![vec!["A".into(), "B".into()], vec!["1".into(), "2".into()]] });
         assert_eq!(a.blocks[6], Block::Rule);
         assert_eq!(a.blocks[7], Block::Image { alt: "Deti".into(), caption: None, src: None });
         assert!(!a.text().contains("alert"));
+    }
+
+    #[test]
+    fn links_survive_in_headings_lists_and_quotes() {
+        let md = "Hyrje.\n\n## Sipas [raportit](https://a.example/h)\n\n- pa lidhje\n- me [lidhje](https://a.example/l) këtu\n\n1. e lirë\n\n   me [dy](https://a.example/2) paragrafë\n\n> Siç [tha](https://a.example/q)\n>\n> ai.\n";
+        let a = read(md);
+        let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
+        assert_eq!(a.blocks[1].linked_texts(), pairs(&[("raportit", "https://a.example/h")]));
+        assert_eq!(a.blocks[2].linked_texts(), pairs(&[("lidhje", "https://a.example/l")]));
+        assert_eq!(a.blocks[3], Block::list_with_links(true, vec![("e lirë me dy paragrafë".into(), vec![crate::model::InlineLink { start: 10, end: 12, href: "https://a.example/2".into() }])]));
+        assert_eq!(a.blocks[4].text().as_deref(), Some("Siç tha ai."));
+        assert_eq!(a.blocks[4].linked_texts(), pairs(&[("tha", "https://a.example/q")]));
     }
 
     #[test]

@@ -333,12 +333,12 @@ fn to_blocks(body: Vec<String>) -> Vec<Block> {
                 items.push(body[i].chars().skip(2).collect());
                 i += 1;
             }
-            blocks.push(Block::List { ordered, items });
+            blocks.push(Block::list(ordered, items));
             continue;
         }
         let next_is_long = body.get(i + 1).is_some_and(|p| p.split_whitespace().count() >= 20);
         if i > 0 && next_is_long && is_subheading(para) {
-            blocks.push(Block::Heading { level: 2, text: para.clone() });
+            blocks.push(Block::heading(2, para.clone()));
         } else {
             blocks.push(Block::paragraph(para.clone()));
         }
@@ -428,8 +428,8 @@ mod tests {
     fn lists_and_subheadings_are_typed() {
         let text = "Title here\n\nIntro paragraph of the piece.\n\n- first item\n- second item\n\nWhat happens next\n\nA long paragraph follows with enough words to count as body text for the heading rule to apply here, and then some more.";
         let a = read(text);
-        assert!(matches!(&a.blocks[1], Block::List { ordered: false, items } if items == &vec!["first item".to_string(), "second item".to_string()]));
-        assert!(matches!(&a.blocks[2], Block::Heading { level: 2, text } if text == "What happens next"));
+        assert!(matches!(&a.blocks[1], Block::List { ordered: false, items, .. } if items == &vec!["first item".to_string(), "second item".to_string()]));
+        assert!(matches!(&a.blocks[2], Block::Heading { level: 2, text, .. } if text == "What happens next"));
     }
 
     #[test]

@@ -107,7 +107,7 @@ fn read_docx(bytes: &[u8]) -> Result<Article, Error> {
     }
     let mut blocks = docx_blocks(&xml)?;
     // A leading Title-styled paragraph is the title.
-    if let Some(Block::Heading { level: 0, text }) = blocks.first() {
+    if let Some(Block::Heading { level: 0, text, .. }) = blocks.first() {
         if meta.title.is_none() {
             meta.title = Some(text.clone());
         }
@@ -199,18 +199,18 @@ fn docx_blocks(xml: &str) -> Result<Vec<Block>, Error> {
                         continue;
                     }
                     if let Some(items) = list.take() {
-                        blocks.push(Block::List { ordered: false, items });
+                        blocks.push(Block::list(false, items));
                     }
                     if text.is_empty() {
                         continue;
                     }
                     let s = style.as_deref().unwrap_or("").to_ascii_lowercase();
                     let block = if s == "title" {
-                        Block::Heading { level: 0, text }
+                        Block::heading(0, text)
                     } else if let Some(n) = s.strip_prefix("heading").and_then(|n| n.trim().parse::<u8>().ok()) {
-                        Block::Heading { level: n.clamp(1, 6), text }
+                        Block::heading(n.clamp(1, 6), text)
                     } else if s.contains("quote") {
-                        Block::Quote { text }
+                        Block::quote(text)
                     } else if s.contains("listparagraph") || s.contains("listbullet") {
                         list.get_or_insert_with(Vec::new).push(text);
                         continue;
@@ -227,7 +227,7 @@ fn docx_blocks(xml: &str) -> Result<Vec<Block>, Error> {
                 b"tbl" => {
                     if let Some(rows) = table.take() {
                         if let Some(items) = list.take() {
-                            blocks.push(Block::List { ordered: false, items });
+                            blocks.push(Block::list(false, items));
                         }
                         blocks.push(Block::Table { rows });
                     }
@@ -239,7 +239,7 @@ fn docx_blocks(xml: &str) -> Result<Vec<Block>, Error> {
         }
     }
     if let Some(items) = list.take() {
-        blocks.push(Block::List { ordered: false, items });
+        blocks.push(Block::list(false, items));
     }
     Ok(blocks)
 }
@@ -297,7 +297,7 @@ fn read_epub(bytes: &[u8]) -> Result<Article, Error> {
         if !starts_with_heading {
             let title = dom_query::Document::from(xhtml.as_str()).select("title").text().trim().to_owned();
             if !title.is_empty() && !chapter.is_empty() {
-                chapter.insert(0, Block::Heading { level: 1, text: title });
+                chapter.insert(0, Block::heading(1, title));
             }
         }
         if !blocks.is_empty() && !chapter.is_empty() {
@@ -359,9 +359,9 @@ mod tests {
         assert_eq!(
             a.blocks,
             vec![
-                Block::Heading { level: 1, text: "Hyrje".into() },
+                Block::heading(1, "Hyrje"),
                 Block::paragraph("Ky është paragrafi i parë & i vetëm."),
-                Block::List { ordered: false, items: vec!["pika një".into(), "pika dy".into()] },
+                Block::list(false, vec!["pika një".into(), "pika dy".into()]),
                 Block::Table { rows: vec![vec!["Viti".into(), "Shuma".into()], vec!["2024".into(), "10".into()]] },
             ]
         );
