@@ -190,6 +190,9 @@ struct Resources {
     learned: NameIndex,
     /// World cities in many languages (GeoNames), consulted last and matched only as written.
     world: NameIndex,
+    /// Clubs named after their city ("Napoli", "Roma"): organisations in sports news, places
+    /// elsewhere (known.tsv `CLUB` rows).
+    clubs: NameIndex,
     /// First names of people (first words of WikiANN person names).
     first_names: HashSet<String>,
     /// German common nouns, lowercased (capitalised words WikiANN leaves outside names).
@@ -331,9 +334,12 @@ fn resources() -> Arc<Resources> {
 
 fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str, places_text: &'static str) -> Resources {
     let mut names = NameIndex::default();
+    let mut clubs = NameIndex::default();
     for line in data_lines(KNOWN) {
         if let Some((kind, name)) = line.split_once('\t') {
-            if let Some(kind) = EntityKind::parse(kind) {
+            if kind == "CLUB" {
+                clubs.add(name, EntityKind::Org);
+            } else if let Some(kind) = EntityKind::parse(kind) {
                 names.add(name, kind);
             }
         }
@@ -382,7 +388,7 @@ fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str, place
         let (Some(code), Some(_), Some(words)) = (cols.next(), cols.next(), cols.next()) else { continue };
         function_words.entry(code.to_owned()).or_default().extend(words.split(' ').map(str::to_owned));
     }
-    Resources { names, learned, world, first_names, de_nouns, sq_lemmas, cues, function_words }
+    Resources { names, learned, world, clubs, first_names, de_nouns, sq_lemmas, cues, function_words }
 }
 
 /// Multi-word names indexed by the forms of their first word; each name is stored once.
@@ -432,7 +438,25 @@ impl Resources {
 
     fn cue(&self, kind: &str, lang: &str, word_lower: &str) -> bool {
         let has = |l: &str| self.cue_list(kind, l).is_some_and(|s| s.contains(word_lower));
-        has(lang) || has("*") || (lang == "sq" && self.cue_sq_inflected(kind, word_lower))
+        has(lang) || has("*") || (lang == "sq" && self.cue_sq_inflected(kind, word_lower)) || self.head_inflected(kind, lang, word_lower)
+    }
+
+    /// An institution or event head with a case ending: tr "Bakanlığınca"/"Bakanlığa" for
+    /// "bakanlığı", sr "Univerzitetu", ru "судом". A head of five or more letters matches a word
+    /// that starts with it less its last letter and is at most five letters longer.
+    fn head_inflected(&self, kind: &str, lang: &str, word_lower: &str) -> bool {
+        if !matches!(lang, "tr" | "sr" | "ru" | "el" | "pl") || !matches!(kind, "org_head" | "misc_head") {
+            return false;
+        }
+        let Some(set) = self.cue_list(kind, lang) else { return false };
+        let len = word_lower.chars().count();
+        set.iter().any(|head| {
+            let n = head.chars().count();
+            // Short Slavic heads ("суд", "sud") take short endings only: судом, суда, sudu.
+            let longest = if n >= 5 { n + 5 } else { n + 3 };
+            let stem = if n >= 5 { head.char_indices().last().map_or(0, |(i, _)| i) } else { head.len() };
+            n >= 3 && len <= longest && word_lower.starts_with(&head[..stem])
+        })
     }
 
     fn cue_sq_inflected(&self, kind: &str, word_lower: &str) -> bool {
@@ -644,7 +668,15 @@ struct Token {
 
 impl Token {
     fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_uppercase()) && self.text.chars().any(char::is_alphabetic)
+        self.text.chars().next().is_some_and(|c| c.is_uppercase()) && self.text.chars().any(char::is_alphabetic) || self.arabic_particle_name()
+    }
+
+    /// "al-Assad", "el-Sisi", "bin-Salman": Arabic names keep a lowercase particle joined by a
+    /// hyphen to a capitalised name; the word is a name word all the same.
+    fn arabic_particle_name(&self) -> bool {
+        self.text.split_once('-').is_some_and(|(particle, rest)| {
+            matches!(particle, "al" | "el" | "ad" | "as" | "ash" | "at" | "az" | "ar" | "an" | "bin" | "ibn" | "abu" | "bint") && rest.chars().next().is_some_and(char::is_uppercase)
+        })
     }
 
     fn is_all_caps(&self) -> bool {
@@ -970,6 +1002,16 @@ fn find_candidates(text: &str, lang: &str) -> Found {
             // A change of script ends a name: "Brexit | Стив Бейкер".
             if n < tokens.len() && tokens[n].joins_previous() && tokens[n].is_capitalised() && !res.not_entity(lang, &tokens[n].text) && !tokens[n].starts_sentence() && script(&tokens[n].text) == script(&tokens[last].text) {
                 last = n;
+            } else if matches!(lang, "ru" | "sr" | "pl")
+                && n < tokens.len()
+                && tokens[n].joins_previous()
+                && !tokens[n].is_capitalised()
+                && res.cue("org_head", lang, &tokens[n].lower())
+            {
+                // Slavic institutions write their head noun in lowercase after capitalised
+                // adjectives: "Верховным судом", "Ustavni sud". The head ends the name.
+                last = n;
+                break;
             } else if n + 1 < tokens.len()
                 && tokens[n].joins_previous()
                 && tokens[n + 1].joins_previous()
@@ -996,6 +1038,7 @@ fn find_candidates(text: &str, lang: &str) -> Found {
             && !res.is_common_word(lang, &fold_sq(&t.lower()))
             && tokens.get(k + 1).is_some_and(|n| n.gap_before.starts_with(':'))
     };
+    clubs_by_context(&tokens, &mut candidates, lang, res);
     resolve_by_document(&tokens, &mut candidates, lang, &initial_name);
     Found { tokens, candidates, named_mid_sentence, lowercase_seen }
 }
@@ -1404,7 +1447,7 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
     }
     // English and Turkish put the head last: "European Commission", "Athens Olympics",
     // "Avrupa Merkez Bankası’nda".
-    if matches!(lang, "en" | "tr") && words.len() > 1 && !res.is_function_word(lang, &first_lower) {
+    if matches!(lang, "en" | "tr" | "ru" | "sr") && words.len() > 1 && !res.is_function_word(lang, &first_lower) {
         let last_lower = strip_attached_suffix(&last_lower).to_owned();
         let singular = last_lower.strip_suffix('s').unwrap_or(&last_lower);
         if res.cue("org_head", lang, &last_lower) || res.cue("org_head", lang, singular) {
@@ -1437,12 +1480,16 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
     if words.len() >= 2 && res.first_names.contains(&first_lower) && !tokens[first].is_all_caps() {
         return Some((EntityKind::Per, Evidence::Cue));
     }
+    if after_article(tokens, first, lang, res) {
+        return Some((EntityKind::Org, Evidence::Cue));
+    }
     None
 }
 
 /// Guesses for chunks no list knows: full names are people, "X e Y" names are places.
 fn weak_kind(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Resources) -> Option<EntityKind> {
     let span = &tokens[first..=last];
+
     let has_connector = span.iter().any(|t| !t.is_capitalised());
     if has_connector {
         // "OVL e UÇK-së", "KD i UP-së": an acronym inside makes it an organisation.
@@ -1458,6 +1505,16 @@ fn weak_kind(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Reso
     None
 }
 
+/// A definite article right before the name ("la Regione", "l'Autorità", "del Corriere"):
+/// Romance languages give people no article, so an unknown name there is not a person; in the
+/// gold articles such names are organisations most often (then places).
+fn after_article(tokens: &[Token], first: usize, lang: &str, res: &Resources) -> bool {
+    let Some(prev) = first.checked_sub(1).map(|p| &tokens[p]) else { return false };
+    let gap = tokens[first].gap_before.as_str();
+    let elided_or_spaced = tokens[first].joins_previous() || matches!(gap, "'" | "’");
+    elided_or_spaced && res.cue("article", lang, &prev.lower())
+}
+
 /// Nationality words ("Russian", "Italians", "Kolumbianer") are not names.
 fn demonym_like(token: &Token, lang: &str, alone: bool) -> bool {
     let endings: &[&str] = match lang {
@@ -1468,6 +1525,27 @@ fn demonym_like(token: &Token, lang: &str, alone: bool) -> bool {
         _ => &[],
     };
     alone && endings.iter().any(|s| token.text.ends_with(s)) && token.text.chars().count() > 4
+}
+
+/// "Napoli", "Roma", "Prishtina": a club in sports news (three or more sports words: match, goal,
+/// league, coach...), the city everywhere else.
+fn clubs_by_context(tokens: &[Token], candidates: &mut [Candidate], lang: &str, res: &Resources) {
+    let mut club_candidates = candidates
+        .iter_mut()
+        .filter(|c| {
+            let words: Vec<&str> = tokens[c.first..=c.last].iter().map(|t| t.text.as_str()).collect();
+            res.names_lookup(&words, lang, &res.clubs).is_some()
+        })
+        .peekable();
+    if club_candidates.peek().is_none() {
+        return;
+    }
+    let sports_words = tokens.iter().filter(|t| res.cue("sport_word", lang, &t.lower())).take(3).count();
+    let kind = if sports_words >= 3 { EntityKind::Org } else { EntityKind::Loc };
+    for c in club_candidates {
+        c.kind = Some(kind);
+        c.evidence = Evidence::Known;
+    }
 }
 
 /// A name typed confidently once is typed the same later; single words that repeat part of an
@@ -1701,6 +1779,42 @@ mod tests {
         // An unindented line break still ends a name (a headline above its first line).
         let found = tagged("Vesti Srbija\nBoško Obradović je govorio o tome.", sr);
         assert!(!found.iter().any(|(t, _)| t.contains('\n')), "{found:?}");
+    }
+
+    #[test]
+    fn a_club_named_after_its_city_is_a_club_only_in_sports_news() {
+        let it = Lang { code: "it", script: "Latn" };
+        let found = tagged("Il traffico a Napoli è aumentato e il sindaco ha parlato ieri.", it);
+        assert_found(&found, &[("Napoli", "LOC")]);
+        let found = tagged("Il Napoli ha vinto la partita: due gol nel secondo tempo, e l'allenatore sorride in campionato.", it);
+        assert_found(&found, &[("Napoli", "ORG")]);
+    }
+
+    #[test]
+    fn an_unknown_name_after_an_article_is_no_person() {
+        let it = Lang { code: "it", script: "Latn" };
+        let found = tagged("Secondo quanto comunicato dalla Farnesina e dal Fisco, il caso è chiuso.", it);
+        assert_found(&found, &[("Farnesina", "ORG"), ("Fisco", "ORG")]);
+        // Without an article the usual guess stands: a lone unknown name is a surname.
+        let found = tagged("Lo ha detto ieri Spinelli ai giornalisti.", it);
+        assert_found(&found, &[("Spinelli", "PER")]);
+    }
+
+    #[test]
+    fn arabic_particles_stay_inside_names() {
+        let de = Lang { code: "de", script: "Latn" };
+        let found = tagged("Die Regierung von Bashar al-Assad bestreitet das.", de);
+        assert_found(&found, &[("Bashar al-Assad", "PER")]);
+    }
+
+    #[test]
+    fn inflected_institution_heads_make_organisations() {
+        let tr = Lang { code: "tr", script: "Latn" };
+        let found = tagged("Karar dün Sağlık Bakanlığınca açıklandı.", tr);
+        assert_found(&found, &[("Sağlık Bakanlığınca", "ORG")]);
+        let ru = Lang { code: "ru", script: "Cyrl" };
+        let found = tagged("Решение было отменено Верховным судом страны.", ru);
+        assert!(found.iter().all(|(_, k)| *k != "PER"), "{found:?}");
     }
 
     #[test]
