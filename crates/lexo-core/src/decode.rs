@@ -58,7 +58,7 @@ fn magic_is_weak(bytes: &[u8]) -> bool {
 /// chardetng finds most likely (Windows-125x, ISO-8859-x, KOI8-R, Shift_JIS, ...).
 fn utf8(bytes: &[u8]) -> Result<String, Error> {
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return non_empty(text.to_owned());
+        return non_empty(repair_mojibake(text).unwrap_or_else(|| text.to_owned()));
     }
     let encoding = declared_charset(bytes).unwrap_or_else(|| {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -86,6 +86,66 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Error> {
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
     let text: String = char::decode_utf16(units).collect::<Result<_, _>>().map_err(|_| Error::MalformedUtf16)?;
     non_empty(text)
+}
+
+/// What cp1252 shows for the bytes 0x80..0x9F (the C1 controls where it has no character).
+const CP1252_80_9F: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›',
+    'œ', '\u{9D}', 'ž', 'Ÿ',
+];
+
+/// The byte a char stands for when UTF-8 was misread as Latin-1 or cp1252.
+fn misread_byte(c: char) -> Option<u8> {
+    match u32::from(c) {
+        u @ 0x80..=0xFF => Some(u as u8),
+        _ => CP1252_80_9F.iter().position(|&x| x == c).map(|i| 0x80 + i as u8),
+    }
+}
+
+/// Text that was UTF-8, misread as Latin-1/cp1252 and saved as UTF-8 again ("computerâ€™s",
+/// "Ã«" for "ë"): every run of such chars is turned back into bytes and read as UTF-8. The
+/// repair is made only when runs decode cleanly far more often than not (clean text in a
+/// Latin script has lone "é" or "’", which never decode), so correct text is left alone.
+fn repair_mojibake(text: &str) -> Option<String> {
+    // Cheap check first: a UTF-8 lead byte's char followed by a continuation byte's char.
+    let mut chars = text.chars().peekable();
+    let mut hint = false;
+    while let Some(c) = chars.next() {
+        if matches!(u32::from(c), 0xC2..=0xF4) && chars.peek().and_then(|&n| misread_byte(n)).is_some_and(|b| (0x80..=0xBF).contains(&b)) {
+            hint = true;
+            break;
+        }
+    }
+    if !hint {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let (mut fixed, mut failed) = (0usize, 0usize);
+    let mut i = 0;
+    while i < chars.len() {
+        if misread_byte(chars[i]).is_none() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && misread_byte(chars[i]).is_some() {
+            i += 1;
+        }
+        let bytes: Vec<u8> = chars[start..i].iter().filter_map(|&c| misread_byte(c)).collect();
+        match std::str::from_utf8(&bytes) {
+            Ok(s) => {
+                out.push_str(s);
+                fixed += 1;
+            }
+            Err(_) => {
+                out.extend(&chars[start..i]);
+                failed += 1;
+            }
+        }
+    }
+    (fixed >= 2 && failed * 20 <= fixed).then_some(out)
 }
 
 fn non_empty(text: String) -> Result<String, Error> {
@@ -128,6 +188,16 @@ fn looks_textual(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubly_encoded_utf8_is_repaired_and_clean_text_is_not() {
+        // UTF-8 read as Latin-1 (C1 controls) and as cp1252 ("â€™"), then saved as UTF-8.
+        let broken = "Thereâ\u{80}\u{99}s a computerâ€™s memory. Dimri Ã«shtÃ« ftohtÃ«.";
+        assert_eq!(decode(broken.as_bytes()).unwrap(), "There’s a computer’s memory. Dimri është ftohtë.");
+        for clean in ["Shqipëria është e bukur në dimër, çdo ditë.", "It’s “quoted” — café, naïve, Ãbc."] {
+            assert_eq!(decode(clean.as_bytes()).unwrap(), clean);
+        }
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {
