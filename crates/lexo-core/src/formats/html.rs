@@ -384,6 +384,19 @@ impl Walker<'_> {
         }
     }
 
+    /// A caption outside `<figure>` belongs to the picture just before it; without one it is
+    /// kept as a picture of its own (a placeholder with the caption), never as body text.
+    fn caption(&mut self, text: String) {
+        if text.is_empty() {
+            return;
+        }
+        self.flush();
+        match self.blocks.last_mut() {
+            Some(Block::Image { caption: caption @ None, .. }) => *caption = Some(text),
+            _ => self.blocks.push(Block::Image { alt: String::new(), caption: Some(text), src: None }),
+        }
+    }
+
     fn push(&mut self, block: Block) {
         self.flush();
         let empty = block.text().is_none_or(|t| t.trim().is_empty()) && !matches!(block, Block::Rule | Block::Image { .. });
@@ -403,6 +416,10 @@ impl Walker<'_> {
             }
             let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
             if SKIP.contains(&name.as_str()) || is_hidden(&child) || is_furniture(&child) {
+                continue;
+            }
+            if name != "figure" && is_caption(&child) {
+                self.caption(inline_text(&child));
                 continue;
             }
             match name.as_str() {
@@ -595,6 +612,18 @@ fn is_hidden(node: &NodeRef) -> bool {
     node.has_attr("hidden") || node.attr("aria-hidden").is_some_and(|v| &*v == "true") || (styled_hidden && !page_sized)
 }
 
+/// A picture's caption or credit written outside `<figure>` (`<div class="caption">`,
+/// `<p class="wp-caption-text">`, `<span class="photo-credit">`): short text about an image, not
+/// running text (the benchmarks' truth leaves captions out, as Lexo's text does).
+fn is_caption(node: &NodeRef) -> bool {
+    let Some(class) = node.attr("class") else { return false };
+    let class = class.to_ascii_lowercase();
+    // Substrings: "newsCaption", "captionText", "photoCredit" are captions too.
+    let marked = class.contains("caption") || class.contains("credit");
+    let holds_picture = || node.descendants_it().any(|n| n.has_name("img") || n.has_name("picture"));
+    marked && !node.has_name("table") && node.text().split_whitespace().count() <= 80 && !holds_picture()
+}
+
 /// An image address Lexo may show: inline raster data only (no SVG: it can carry script), at
 /// most 2 MB. Remote addresses are never kept, so nothing can be fetched.
 fn inline_image(src: &str) -> Option<String> {
@@ -639,7 +668,7 @@ fn collect_text(node: &NodeRef, out: &mut String, with_links: bool) {
             out.extend(child.text().chars().filter(|c| !matches!(*c, LINK_OPEN | LINK_HREF_END | LINK_CLOSE)));
         } else if child.is_element() {
             let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
-            if SKIP.contains(&name.as_str()) || is_hidden(&child) {
+            if SKIP.contains(&name.as_str()) || is_hidden(&child) || is_caption(&child) {
                 continue;
             }
             if name == "br" {
@@ -811,6 +840,18 @@ mod tests {
         assert_eq!(links.len(), 2);
         let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
         assert_eq!(blocks[0].linked_texts(), pairs(&[("raportin e plotë", "https://example.org/a"), ("adresën", "mailto:a@b.c")]));
+    }
+
+    #[test]
+    fn captions_outside_figures_go_with_their_picture_not_the_text() {
+        let blocks = blocks_from_html(
+            r#"<p>Paragrafi i parë.</p><div class="img-wrap"><img src="https://cdn.example/a.jpg" alt="Sheshi"></div><div class="caption-full">Sheshi në mëngjes. Foto: AP</div>
+<p>Paragrafi i dytë.</p><span class="newsCaption">Protestuesit në rrugë <span class="credit">(Foto: Getty)</span></span><p>Paragrafi i tretë.</p>"#,
+        );
+        let text: Vec<String> = blocks.iter().filter_map(Block::text).collect();
+        assert_eq!(text, vec!["Paragrafi i parë.", "Paragrafi i dytë.", "Paragrafi i tretë."]);
+        assert!(matches!(&blocks[1], Block::Image { alt, caption: Some(c), .. } if alt == "Sheshi" && c == "Sheshi në mëngjes. Foto: AP"), "{blocks:?}");
+        assert!(matches!(&blocks[3], Block::Image { caption: Some(c), .. } if c.starts_with("Protestuesit")), "{blocks:?}");
     }
 
     #[test]
