@@ -755,6 +755,18 @@ fn tld_at(chars: &[char], at: usize) -> bool {
     !word.is_empty() && TLDS.contains(&word.to_lowercase().as_str()) && at >= 2 && chars[at - 2].is_alphanumeric()
 }
 
+/// A handle is a person when it spells a first name and a surname ("@CarolineFourest"),
+/// otherwise an organisation or medium ("@thetimes", "@BBCWorld").
+fn handle_kind(word: &str, res: &Resources) -> Option<EntityKind> {
+    let name = word.strip_prefix('@')?;
+    let first_part: String = name.chars().enumerate().take_while(|&(k, c)| k == 0 || !c.is_uppercase()).map(|(_, c)| c).collect();
+    let rest = &name[first_part.len()..];
+    let person = first_part.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && res.first_names.contains(&first_part.to_lowercase());
+    Some(if person { EntityKind::Per } else { EntityKind::Org })
+}
+
 fn is_domain(word: &str) -> bool {
     word.rsplit_once('.').is_some_and(|(name, tld)| name.chars().count() >= 2 && tld.chars().all(|c| c.is_lowercase()) && TLDS.contains(&tld))
 }
@@ -807,6 +819,16 @@ fn tokenize(chars: &[char], lang: &str) -> Vec<Token> {
     let mut i = 0;
     let mut prev_end = 0;
     while i < chars.len() {
+        // "@thetimes", "@CarolineFourest": a social-media handle is one word, "@" included
+        // (not an e-mail address: nothing glued before the "@").
+        let handle_len = chars[i + 1..].iter().take_while(|c| c.is_alphanumeric() || **c == '_').count();
+        if chars[i] == '@' && handle_len >= 2 && !(i > 0 && chars[i - 1].is_alphanumeric()) {
+            let start = i;
+            i += 1 + handle_len;
+            tokens.push(Token { start, end: i, text: chars[start..i].iter().collect(), gap_before: chars[prev_end..start].iter().collect() });
+            prev_end = i;
+            continue;
+        }
         if !chars[i].is_alphanumeric() {
             i += 1;
             continue;
@@ -975,7 +997,13 @@ fn find_candidates(text: &str, lang: &str) -> Found {
     let mut candidates = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if is_domain(&tokens[i].text) {
+        if let Some(kind) = handle_kind(&tokens[i].text, res) {
+            candidates.push(Candidate { first: i, last: i, kind: Some(kind), evidence: Evidence::Known });
+            i += 1;
+            continue;
+        }
+        // (The domain of an e-mail address is not a name of its own.)
+        if is_domain(&tokens[i].text) && !tokens[i].gap_before.ends_with('@') {
             // Websites and portals named by their address are organisations (lajmi.net).
             candidates.push(Candidate { first: i, last: i, kind: Some(EntityKind::Org), evidence: Evidence::Known });
             i += 1;
@@ -1815,6 +1843,13 @@ mod tests {
         let ru = Lang { code: "ru", script: "Cyrl" };
         let found = tagged("Решение было отменено Верховным судом страны.", ru);
         assert!(found.iter().all(|(_, k)| *k != "PER"), "{found:?}");
+    }
+
+    #[test]
+    fn handles_are_names_and_email_addresses_are_not() {
+        let fr = Lang { code: "fr", script: "Latn" };
+        let found = tagged("Selon le journal @thetimes, la militante @CarolineFourest a répondu à contact@example.org hier.", fr);
+        assert_eq!(found, vec![("@thetimes".to_string(), "ORG"), ("@CarolineFourest".to_string(), "PER")]);
     }
 
     #[test]
