@@ -1475,7 +1475,7 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
     }
     // English and Turkish put the head last: "European Commission", "Athens Olympics",
     // "Avrupa Merkez Bankası’nda".
-    if matches!(lang, "en" | "tr" | "ru" | "sr") && words.len() > 1 && !res.is_function_word(lang, &first_lower) {
+    if matches!(lang, "en" | "tr" | "ru" | "sr" | "el") && words.len() > 1 && !res.is_function_word(lang, &first_lower) {
         let last_lower = strip_attached_suffix(&last_lower).to_owned();
         let singular = last_lower.strip_suffix('s').unwrap_or(&last_lower);
         if res.cue("org_head", lang, &last_lower) || res.cue("org_head", lang, singular) {
@@ -1550,6 +1550,8 @@ fn demonym_like(token: &Token, lang: &str, alone: bool) -> bool {
         "en" => &["ian", "ians", "ican", "icans", "ean", "eans", "ese", "ish", "ic"],
         // "Kolumbianer", "Chilenen", "Brasilianerin".
         "de" => &["aner", "anern", "anerin", "enen", "esen"],
+        // "Ισπανούς", "Έλληνες", "Γάλλοι": plural nationality words.
+        "el" => &["ούς", "οί", "ες"],
         _ => &[],
     };
     alone && endings.iter().any(|s| token.text.ends_with(s)) && token.text.chars().count() > 4
@@ -1850,6 +1852,14 @@ mod tests {
         let fr = Lang { code: "fr", script: "Latn" };
         let found = tagged("Selon le journal @thetimes, la militante @CarolineFourest a répondu à contact@example.org hier.", fr);
         assert_eq!(found, vec![("@thetimes".to_string(), "ORG"), ("@CarolineFourest".to_string(), "PER")]);
+    }
+
+    #[test]
+    fn greek_days_demonyms_and_league_names() {
+        let el = Lang { code: "el", script: "Grek" };
+        let found = tagged("Χθες οι Ισπανούς παίκτες έπαιξαν στο Γιουρόπα Λιγκ με τη Μάντσεστερ Γιουνάιτεντ.", el);
+        assert!(!found.iter().any(|(t, _)| t == "Χθες" || t == "Ισπανούς"), "{found:?}");
+        assert_found(&found, &[("Γιουρόπα Λιγκ", "MISC")]);
     }
 
     #[test]
