@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::components::{EmptyState, EntityPanel, Library, Reader, Toolbar};
 use crate::hooks::{use_file_loader, Input};
 use crate::services::{dom, files, models, storage};
-use lexo_core::analyze::entities::{Lexicon, MODEL_LANGS};
+use lexo_core::analyze::entities::{self, Lexicon, MODEL_LANGS};
 use crate::state::{Action, AppState, LoadState, Theme};
 
 /// An article the team wrote to show what Lexo does (in the layout scrapers save).
@@ -25,7 +25,13 @@ fn install_then_retag(state: &UseReducerHandle<AppState>, install: impl std::fut
     let state = state.clone();
     yew::platform::spawn_local(async move {
         match install.await {
-            Ok(()) => state.dispatch(Action::EntityDataInstalled),
+            Ok(()) => {
+                // With every word list in, their indexes are built now, not by the next article.
+                if Lexicon::ALL.iter().all(|l| entities::has_lexicon(*l)) {
+                    entities::prepare();
+                }
+                state.dispatch(Action::EntityDataInstalled)
+            }
             Err(e) => web_sys::console::warn_1(&format!("Lexo: {e}; {without}").into()),
         }
     });

@@ -315,6 +315,13 @@ fn cached_resources() -> &'static RwLock<Option<Arc<Resources>>> {
     RES.get_or_init(Default::default)
 }
 
+/// Build the word-list indexes now rather than when the next text is tagged: the app calls it
+/// once every word list is in, while the reader is idle, so the first article is not the one
+/// that waits for them (~0.2 s in a browser).
+pub fn prepare() {
+    resources();
+}
+
 /// The word lists, built on first use and again after a word list is installed.
 fn resources() -> Arc<Resources> {
     #[cfg(feature = "embedded-models")]
