@@ -1046,6 +1046,16 @@ fn find_candidates(text: &str, lang: &str) -> Found {
             // A change of script ends a name: "Brexit | Стив Бейкер".
             if n < tokens.len() && tokens[n].joins_previous() && tokens[n].is_capitalised() && !res.not_entity(lang, &tokens[n].text) && !tokens[n].starts_sentence() && script(&tokens[n].text) == script(&tokens[last].text) {
                 last = n;
+            } else if matches!(lang, "fr" | "es" | "it" | "pt")
+                && n < tokens.len()
+                && tokens[n].joins_previous()
+                && !tokens[n].is_capitalised()
+                && romance_adjective(&tokens[n].lower())
+                && (i..=last).any(|k| res.cue("org_head", lang, &tokens[k].lower()))
+            {
+                // Romance institutions put adjectives after their head, in lowercase:
+                // "Assemblée nationale", "Parti socialiste", "Banque centrale européenne".
+                last = n;
             } else if matches!(lang, "ru" | "sr" | "pl")
                 && n < tokens.len()
                 && tokens[n].joins_previous()
@@ -1550,6 +1560,15 @@ fn weak_kind(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Reso
     None
 }
 
+/// Adjective endings of French, Spanish, Italian and Portuguese ("nationale", "socialiste",
+/// "centrale", "européenne", "federal").
+fn romance_adjective(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ale", "al", "aux", "ales", "ali", "elle", "el", "ique", "ienne", "ien", "aise", "ais", "iste", "ista", "aire", "ère", "ica", "ico", "ana", "ano", "ese", "ense", "iva", "ivo", "ive", "if", "ée", "éenne", "éen",
+    ];
+    word.chars().count() >= 5 && ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 /// Adjective endings of Russian and Serbian ("Верховным", "Ustavni", "Policijske"), not the
 /// possessive "-ov/-ova" of a person ("Putinova vlada" is Putin's government, no name).
 fn slavic_adjective(word: &str) -> bool {
@@ -1854,6 +1873,13 @@ mod tests {
         // Without an article the usual guess stands: a lone unknown name is a surname.
         let found = tagged("Lo ha detto ieri Spinelli ai giornalisti.", it);
         assert_found(&found, &[("Spinelli", "PER")]);
+    }
+
+    #[test]
+    fn romance_institutions_keep_their_lowercase_adjectives() {
+        let fr = Lang { code: "fr", script: "Latn" };
+        let found = tagged("Hier, l'Assemblée nationale a voté. Le Parti socialiste et la Banque centrale européenne ont réagi.", fr);
+        assert_found(&found, &[("Assemblée nationale", "ORG"), ("Parti socialiste", "ORG"), ("Banque centrale européenne", "ORG")]);
     }
 
     #[test]
