@@ -367,7 +367,14 @@ fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str, place
             first_names.insert(name.to_lowercase());
         } else if kind == "NOUN_DE" {
             de_nouns.insert(name.to_lowercase());
-        } else if let Some(kind) = EntityKind::parse(kind) {
+        }
+    }
+    for line in data_lines(names_text) {
+        let Some((kind, name)) = line.split_once('\t') else { continue };
+        // A one-word "name" that German writes mostly as a common noun ("Reise", a WikiANN
+        // fragment of some organisation) is the noun.
+        let common_noun = !name.contains(' ') && de_nouns.contains(&name.to_lowercase());
+        if let Some(kind) = EntityKind::parse(kind).filter(|_| !common_noun) {
             learned.add(name, kind);
         }
     }
@@ -540,6 +547,7 @@ impl Resources {
             // Plural "-ët" names groups of people (Rusët, Shqiptarët), not places.
             "sq" if first.ends_with("ët") => vec![first.clone()],
             "sq" => query_forms(&first),
+            "de" => german_forms(&first),
             l if inflects(l) => generic_query_forms(&first),
             _ => vec![first.clone()],
         };
@@ -641,11 +649,27 @@ fn token_matches(entry: &str, query_lower: &str, lang: &str) -> bool {
         let forms = entry_forms(entry);
         return query_forms(query_lower).iter().any(|q| forms.contains(q));
     }
+    // German names inflect only by a genitive -s ("Deutschlands", "Mexikos"); cutting letters
+    // off both sides matched nouns to places ("Mal" to Mali, "Ball" to Bali).
+    if lang == "de" {
+        return german_forms(query_lower).iter().any(|q| q == entry);
+    }
     if inflects(lang) {
         let forms = entry_forms(entry);
         return generic_query_forms(strip_attached_suffix(query_lower)).iter().any(|q| forms.contains(q));
     }
     false
+}
+
+/// A German word and, for a genitive, the word without its -s / -es.
+fn german_forms(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_owned()];
+    for end in ["s", "es"] {
+        if let Some(stem) = word.strip_suffix(end).filter(|s| s.chars().count() >= 3) {
+            out.push(stem.to_owned());
+        }
+    }
+    out
 }
 
 /// Languages whose names take case endings (Albanian has its own rules above).
@@ -1409,7 +1433,10 @@ fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str,
             let initial = tokens[first].starts_sentence();
             match strong_kind(&words, tokens, first, lang, res, initial, shouted) {
                 Some((kind, evidence)) => Candidate { first, last, kind: Some(kind), evidence },
-                // German capitalises every noun: there, an unknown capitalised word is no evidence.
+                // German capitalises every noun: there, an unknown capitalised word is no evidence,
+                // and a lone common noun ("Platz", "Mal") is not even a guess for the model: the
+                // word list says it is no name (evidence above a guess keeps the model off it).
+                None if lang == "de" && first == last && res.de_nouns.contains(&tokens[first].lower()) => Candidate { first, last, kind: None, evidence: Evidence::Cue },
                 None if lang == "de" => Candidate { first, last, kind: None, evidence: Evidence::Guess },
                 None => Candidate { first, last, kind: weak_kind(tokens, first, last, lang, res), evidence: Evidence::Guess },
             }
@@ -1962,6 +1989,9 @@ mod tests {
         let found = tagged("Die Truppen kämpften in der Provinz. Der Gastgeber Chile gewann gegen Bolivien, der Kolumbianer Carlos Bacca traf nicht. Die Bilder der Reise zeigen viel.", de);
         assert_found(&found, &[("Chile", "LOC"), ("Carlos Bacca", "PER")]);
         assert!(!found.iter().any(|(t, _)| t.contains("Truppen") || t.contains("Bilder") || t.contains("Reise") || t.contains("Gastgeber")), "{found:?}");
+        // Only a genitive -s inflects a German name: "Mal" is no form of Mali, "Ball" none of Bali.
+        let found = tagged("Zum ersten Mal warf er den Ball. Die Wirtschaft Deutschlands wächst.", de);
+        assert_eq!(found, vec![("Deutschlands".to_string(), "LOC")]);
     }
 
     #[test]
