@@ -164,7 +164,8 @@ mod embedded {
     const SQ_LEMMAS: &str = include_str!("../../data/entities/sq_lemmas.txt");
     const LEARNED_NAMES: &str = include_str!("../../data/entities/wikiann_names.tsv");
     const PLACES: &str = include_str!("../../data/entities/places_derived.txt");
-
+    const CUES: &str = include_str!("../../data/entities/cues.tsv");
+    
     pub fn install_once() {
         static DONE: std::sync::Once = std::sync::Once::new();
         DONE.call_once(|| {
@@ -176,6 +177,7 @@ mod embedded {
             super::install_lexicon(super::Lexicon::SqLemmas, SQ_LEMMAS.to_owned()).expect("embedded word list");
             super::install_lexicon(super::Lexicon::LearnedNames, LEARNED_NAMES.to_owned()).expect("embedded word list");
             super::install_lexicon(super::Lexicon::Places, PLACES.to_owned()).expect("embedded word list");
+            super::install_lexicon(super::Lexicon::Cues, CUES.to_owned()).expect("embedded word list");
         });
     }
 }
@@ -208,12 +210,13 @@ struct Resources {
 }
 
 const KNOWN: &str = include_str!("../../data/entities/known.tsv");
-const CUES: &str = include_str!("../../data/entities/cues.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../data/function_words.tsv");
 
-/// Word lists too large to build into the web app (~1.1 MB together): installed at run time, by the
-/// app after fetching them from its own site, natively from the binary (feature `embedded-models`).
-/// Until one is installed, recognition works without it (fewer names known, fewer common words).
+/// Word lists kept out of the web app's wasm (~1.1 MB together; the cue words are small but are
+/// data, and the engine's size budget is for code): installed at run time, by the app after
+/// fetching them from its own site, natively from the binary (feature `embedded-models`).
+/// Until one is installed, recognition works without it (fewer names known, fewer common words,
+/// no titles, heads or connectors: capitalisation alone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lexicon {
     /// Albanian lowercase lemmas (`data/entities/sq_lemmas.txt`): sentence-initial common words.
@@ -222,10 +225,12 @@ pub enum Lexicon {
     LearnedNames,
     /// Place names from CLDR and GeoNames (`data/entities/places_derived.txt`), all languages.
     Places,
+    /// Hand-written cue words (`data/entities/cues.tsv`): titles, institution heads, connectors...
+    Cues,
 }
 
 impl Lexicon {
-    pub const ALL: [Lexicon; 3] = [Lexicon::SqLemmas, Lexicon::LearnedNames, Lexicon::Places];
+    pub const ALL: [Lexicon; 4] = [Lexicon::SqLemmas, Lexicon::LearnedNames, Lexicon::Places, Lexicon::Cues];
 
     /// The file's name under `data/entities/` (and under `lexicons/` in the web app's dist).
     pub fn file_name(self) -> &'static str {
@@ -233,6 +238,7 @@ impl Lexicon {
             Lexicon::SqLemmas => "sq_lemmas.txt",
             Lexicon::LearnedNames => "wikiann_names.tsv",
             Lexicon::Places => "places_derived.txt",
+            Lexicon::Cues => "cues.tsv",
         }
     }
 
@@ -242,6 +248,7 @@ impl Lexicon {
             Lexicon::SqLemmas => "# Lowercase Albanian lemmas",
             Lexicon::LearnedNames => "# Derived by tools/build_lexicons.py from WikiANN",
             Lexicon::Places => "# Derived by tools/build_lexicons.py from Unicode CLDR",
+            Lexicon::Cues => "# Hand-written cue words",
         }
     }
 }
@@ -251,6 +258,7 @@ struct InstalledLexicons {
     sq_lemmas: Option<&'static str>,
     learned_names: Option<&'static str>,
     places: Option<&'static str>,
+    cues: Option<&'static str>,
 }
 
 impl InstalledLexicons {
@@ -259,6 +267,7 @@ impl InstalledLexicons {
             Lexicon::SqLemmas => self.sq_lemmas,
             Lexicon::LearnedNames => self.learned_names,
             Lexicon::Places => self.places,
+            Lexicon::Cues => self.cues,
         }
     }
 
@@ -267,6 +276,7 @@ impl InstalledLexicons {
             Lexicon::SqLemmas => &mut self.sq_lemmas,
             Lexicon::LearnedNames => &mut self.learned_names,
             Lexicon::Places => &mut self.places,
+            Lexicon::Cues => &mut self.cues,
         }
     }
 }
@@ -329,17 +339,17 @@ fn resources() -> Arc<Resources> {
     if let Some(res) = cached_resources().read().unwrap_or_else(|e| e.into_inner()).as_ref() {
         return res.clone();
     }
-    let (sq_lemmas_text, names_text, places_text) = {
+    let (sq_lemmas_text, names_text, places_text, cues_text) = {
         let installed = installed_lexicons().read().unwrap_or_else(|e| e.into_inner());
         let text = |l| installed.get(l).unwrap_or("");
-        (text(Lexicon::SqLemmas), text(Lexicon::LearnedNames), text(Lexicon::Places))
+        (text(Lexicon::SqLemmas), text(Lexicon::LearnedNames), text(Lexicon::Places), text(Lexicon::Cues))
     };
-    let res = Arc::new(build_resources(sq_lemmas_text, names_text, places_text));
+    let res = Arc::new(build_resources(sq_lemmas_text, names_text, places_text, cues_text));
     *cached_resources().write().unwrap_or_else(|e| e.into_inner()) = Some(res.clone());
     res
 }
 
-fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str, places_text: &'static str) -> Resources {
+fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str, places_text: &'static str, cues_text: &'static str) -> Resources {
     let mut names = NameIndex::default();
     let mut clubs = NameIndex::default();
     for line in data_lines(KNOWN) {
@@ -387,7 +397,7 @@ fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str, place
     // The file is sorted; sorting again costs little and keeps lookups right if it is not.
     sq_lemmas.sort_unstable();
     let mut cues: HashMap<&'static str, HashMap<&'static str, HashSet<String>>> = HashMap::new();
-    for line in data_lines(CUES) {
+    for line in data_lines(cues_text) {
         let mut cols = line.split('\t');
         let (Some(kind), Some(lang)) = (cols.next(), cols.next()) else { continue };
         let words = cols.next().unwrap_or("");
