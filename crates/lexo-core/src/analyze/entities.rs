@@ -1323,7 +1323,10 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
             let left_content = left.iter().filter(|w| !is_connector_word(w)).count();
             let left_is_place = res.lookup(&left, lang) == Some(EntityKind::Loc);
             let right_is_place = res.starts_known_place(&right, lang);
-            if (left_content >= 2 || left_is_place) && right_is_place {
+            // Outside Albanian, a place after an institution's head word is part of its official
+            // name ("Guardia di Finanza di Genova", "Tribunal de Grande Instance de Perpignan").
+            let official_name = lang != "sq" && res.cue("org_head", lang, &tokens[start].lower());
+            if (left_content >= 2 || left_is_place) && right_is_place && !official_name {
                 parts.push((start, k - 1));
                 start = k + 1;
             }
@@ -1917,6 +1920,13 @@ mod tests {
         let fr = Lang { code: "fr", script: "Latn" };
         let found = tagged("Hier, l'Assemblée nationale a voté. Le Parti socialiste et la Banque centrale européenne ont réagi.", fr);
         assert_found(&found, &[("Assemblée nationale", "ORG"), ("Parti socialiste", "ORG"), ("Banque centrale européenne", "ORG")]);
+    }
+
+    #[test]
+    fn a_place_in_an_institutions_official_name_stays_inside() {
+        let it = Lang { code: "it", script: "Latn" };
+        let found = tagged("Lo hanno scoperto ieri gli uomini della Guardia di Finanza di Genova nel porto.", it);
+        assert_found(&found, &[("Guardia di Finanza di Genova", "ORG")]);
     }
 
     #[test]
