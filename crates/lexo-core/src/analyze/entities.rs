@@ -479,7 +479,6 @@ impl Resources {
         }
         let len = word_lower.chars().count();
         set.iter().any(|head| {
-            let n = head.chars().count();
             // The stem drops a final vowel; short stems ("sud", "vlad") take short endings only
             // (sudom, vladi), long ones any case ending (Bakanlığınca).
             let stem = match head.char_indices().last() {
