@@ -1948,6 +1948,9 @@ mod tests {
         let sr = Lang { code: "sr", script: "Latn" };
         let found = tagged("Sastanak sa Vladimirom Putinom je bio dobar, a Putinova vlada je podržala podršku Vladimira Putina.", sr);
         assert_found(&found, &[("Vladimirom Putinom", "PER"), ("Putinova", "PER"), ("Vladimira Putina", "PER")]);
+        // "za" joins an institution's name: Savez za Srbiju (Alliance for Serbia).
+        let found = tagged("Lider Saveza za Srbiju je to rekao juče.", sr);
+        assert_found(&found, &[("Saveza za Srbiju", "ORG")]);
     }
 
     #[test]
