@@ -121,12 +121,18 @@ fn unhide_streamed_content(doc: &Document) {
     for slot in doc.select(r#"template[id^="B:"]"#).nodes().iter() {
         drop_loading_fallback(slot);
     }
+    // Every slot, by id, found in one pass (a page may stream thousands of parts).
+    let mut slots: std::collections::HashMap<String, NodeRef> = std::collections::HashMap::new();
+    for slot in doc.select(r#"template[id^="B:"], template[id^="P:"]"#).nodes().iter() {
+        if let Some(id) = slot.attr("id") {
+            slots.entry(id.to_string()).or_insert_with(|| slot.clone());
+        }
+    }
     for part in doc.select(r#"div[hidden][id^="S:"]"#).nodes().iter() {
         let id = part.attr("id").unwrap_or_default();
-        let boundary = doc.select(&format!(r#"template[id="B:{}"]"#, &id[2..])).nodes().first().cloned();
-        // A segment (`<template id="P:N">`) has no fallback to replace.
-        let segment = || doc.select(&format!(r#"template[id="P:{}"]"#, &id[2..])).nodes().first().cloned();
-        let Some(slot) = boundary.or_else(segment) else {
+        let n = id.get(2..).unwrap_or_default();
+        // A boundary (`B:N`) replaced its fallback above; a segment (`P:N`) has none.
+        let Some(slot) = slots.get(&format!("B:{n}")).or_else(|| slots.get(&format!("P:{n}"))) else {
             part.remove_attr("hidden");
             continue;
         };
@@ -891,6 +897,10 @@ mod tests {
         let text = read(&page).text();
         let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing: {text}"));
         assert!(at("Pjesa e parë") < at("Segmenti") && at("Segmenti") < at("Pjesa e dytë") && !text.contains("Loading"), "{text}");
+        // Ids are data, never selector text: quotes and brackets in them change nothing.
+        let hostile = format!(r#"<html><body><template id='B:"]x'></template><div hidden id='S:"]x'><p>{first}</p></div><div hidden id="S:"><p>{second}</p></div></body></html>"#);
+        let text = read(&hostile).text();
+        assert!(text.contains("Pjesa e parë") && text.contains("Pjesa e dytë"), "{text}");
     }
 
     #[test]
