@@ -165,7 +165,7 @@ mod embedded {
     const LEARNED_NAMES: &str = include_str!("../../data/entities/wikiann_names.tsv");
     const PLACES: &str = include_str!("../../data/entities/places_derived.txt");
     const CUES: &str = include_str!("../../data/entities/cues.tsv");
-    
+
     pub fn install_once() {
         static DONE: std::sync::Once = std::sync::Once::new();
         DONE.call_once(|| {
@@ -202,6 +202,9 @@ struct Resources {
     /// Albanian lowercase lemmas, sorted as the file is, each with its adjective mark: looked up
     /// by binary search, so loading costs no allocation per word.
     sq_lemmas: Vec<(&'static str, bool)>,
+    /// Stems of the institution and event heads of the languages that inflect them (tr, sr, ru,
+    /// el, pl), with the longest word each may match: kind -> lang -> (stem, longest).
+    head_stems: HashMap<&'static str, HashMap<&'static str, Vec<(String, usize)>>>,
     /// Per-language cue lists: (kind, lang) -> words. Lang "*" applies to all.
     /// Cue lists: kind -> language ("*" = any) -> words. Nested so lookups borrow, not allocate.
     cues: HashMap<&'static str, HashMap<&'static str, HashSet<String>>>,
@@ -371,20 +374,21 @@ fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str, place
     let mut learned = NameIndex::default();
     let mut first_names = HashSet::new();
     let mut de_nouns = HashSet::new();
+    let mut learned_rows = Vec::new();
     for line in data_lines(names_text) {
         let Some((kind, name)) = line.split_once('\t') else { continue };
         if kind == "PER_FIRST" {
             first_names.insert(name.to_lowercase());
         } else if kind == "NOUN_DE" {
             de_nouns.insert(name.to_lowercase());
+        } else if let Some(kind) = EntityKind::parse(kind) {
+            learned_rows.push((name, kind));
         }
     }
-    for line in data_lines(names_text) {
-        let Some((kind, name)) = line.split_once('\t') else { continue };
-        // A one-word "name" that German writes mostly as a common noun ("Reise", a WikiANN
-        // fragment of some organisation) is the noun.
-        let common_noun = !name.contains(' ') && de_nouns.contains(&name.to_lowercase());
-        if let Some(kind) = EntityKind::parse(kind).filter(|_| !common_noun) {
+    // A one-word "name" that German writes mostly as a common noun ("Reise", a WikiANN fragment
+    // of some organisation) is the noun (the noun rows are only all known after the pass).
+    for (name, kind) in learned_rows {
+        if name.contains(' ') || !de_nouns.contains(&name.to_lowercase()) {
             learned.add(name, kind);
         }
     }
@@ -406,14 +410,40 @@ fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str, place
             set.insert(if kind == NOT_ENTITY { w.to_owned() } else { w.to_lowercase() });
         }
     }
+    let head_stems = head_stems(&cues);
     let mut function_words: HashMap<String, HashSet<String>> = HashMap::new();
     for line in data_lines(FUNCTION_WORDS) {
         let mut cols = line.split('\t');
         let (Some(code), Some(_), Some(words)) = (cols.next(), cols.next(), cols.next()) else { continue };
         function_words.entry(code.to_owned()).or_default().extend(words.split(' ').map(str::to_owned));
     }
-    Resources { names, learned, world, clubs, first_names, de_nouns, sq_lemmas, cues, function_words }
+    Resources { names, learned, world, clubs, first_names, de_nouns, sq_lemmas, head_stems, cues, function_words }
 }
+
+/// The stem of each institution/event head in the languages whose heads take case endings: the
+/// head less a final vowel; short stems ("sud", "vlad") take short endings only (sudom, vladi),
+/// long ones any case ending (Bakanlığınca). Stems under three letters are left out.
+fn head_stems(cues: &HashMap<&'static str, HashMap<&'static str, HashSet<String>>>) -> HashMap<&'static str, HashMap<&'static str, Vec<(String, usize)>>> {
+    let mut out: HashMap<&'static str, HashMap<&'static str, Vec<(String, usize)>>> = HashMap::new();
+    for kind in ["org_head", "misc_head"] {
+        for lang in INFLECTED_HEAD_LANGS {
+            let Some(heads) = cues.get(kind).and_then(|by_lang| by_lang.get(lang)) else { continue };
+            let stems = heads.iter().filter_map(|head| {
+                let stem = match head.char_indices().last() {
+                    Some((i, c)) if "aeiouıüöyаеиоуыяюэήάέίόύώαεηιουω".contains(c) => &head[..i],
+                    _ => head.as_str(),
+                };
+                let n = stem.chars().count();
+                (n >= 3).then(|| (stem.to_owned(), if n >= 5 { n + 6 } else { n + 2 }))
+            });
+            out.entry(kind).or_default().entry(lang).or_default().extend(stems);
+        }
+    }
+    out
+}
+
+/// Languages whose institution heads take case endings.
+const INFLECTED_HEAD_LANGS: [&str; 5] = ["tr", "sr", "ru", "el", "pl"];
 
 /// Multi-word names indexed by the forms of their first word; each name is stored once.
 #[derive(Default)]
@@ -469,26 +499,13 @@ impl Resources {
     /// "bakanlığı", sr "Univerzitetu", ru "судом": a word that starts with the head's stem (the
     /// head less a final vowel) and is not much longer.
     fn head_inflected(&self, kind: &str, lang: &str, word_lower: &str) -> bool {
-        if !matches!(lang, "tr" | "sr" | "ru" | "el" | "pl") || !matches!(kind, "org_head" | "misc_head") {
-            return false;
-        }
-        let Some(set) = self.cue_list(kind, lang) else { return false };
+        let Some(stems) = self.head_stems.get(kind).and_then(|by_lang| by_lang.get(lang)) else { return false };
         // A first name is never a head, however it starts ("Vladimira" is not "vlada").
         if self.first_names.contains(word_lower) || self.first_names.contains(strip_attached_suffix(word_lower)) {
             return false;
         }
         let len = word_lower.chars().count();
-        set.iter().any(|head| {
-            // The stem drops a final vowel; short stems ("sud", "vlad") take short endings only
-            // (sudom, vladi), long ones any case ending (Bakanlığınca).
-            let stem = match head.char_indices().last() {
-                Some((i, c)) if "aeiouıüöyаеиоуыяюэήάέίόύώαεηιουω".contains(c) => &head[..i],
-                _ => head.as_str(),
-            };
-            let stem_len = stem.chars().count();
-            let longest = if stem_len >= 5 { stem_len + 6 } else { stem_len + 2 };
-            stem_len >= 3 && len <= longest && word_lower.starts_with(stem)
-        })
+        stems.iter().any(|(stem, longest)| len <= *longest && word_lower.starts_with(stem.as_str()))
     }
 
     fn cue_sq_inflected(&self, kind: &str, word_lower: &str) -> bool {
@@ -870,8 +887,9 @@ fn tokenize(chars: &[char], lang: &str) -> Vec<Token> {
     while i < chars.len() {
         // "@thetimes", "@CarolineFourest": a social-media handle is one word, "@" included
         // (not an e-mail address: nothing glued before the "@").
-        let handle_len = chars[i + 1..].iter().take_while(|c| c.is_alphanumeric() || **c == '_').count();
-        if chars[i] == '@' && handle_len >= 2 && !(i > 0 && chars[i - 1].is_alphanumeric()) {
+        let handle_len = || chars[i + 1..].iter().take_while(|c| c.is_alphanumeric() || **c == '_').count();
+        if chars[i] == '@' && !(i > 0 && chars[i - 1].is_alphanumeric()) && handle_len() >= 2 {
+            let handle_len = handle_len();
             let start = i;
             i += 1 + handle_len;
             tokens.push(Token { start, end: i, text: chars[start..i].iter().collect(), gap_before: chars[prev_end..start].iter().collect() });
@@ -1583,7 +1601,6 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
 /// Guesses for chunks no list knows: full names are people, "X e Y" names are places.
 fn weak_kind(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Resources) -> Option<EntityKind> {
     let span = &tokens[first..=last];
-
     let has_connector = span.iter().any(|t| !t.is_capitalised());
     if has_connector {
         // "OVL e UÇK-së", "KD i UP-së": an acronym inside makes it an organisation.
@@ -1605,7 +1622,12 @@ fn romance_adjective(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ale", "al", "aux", "ales", "ali", "elle", "el", "ique", "ienne", "ien", "aise", "ais", "iste", "ista", "aire", "ère", "ica", "ico", "ana", "ano", "ese", "ense", "iva", "ivo", "ive", "if", "ée", "éenne", "éen",
     ];
-    word.chars().count() >= 5 && ENDINGS.iter().any(|e| word.ends_with(e))
+    adjective_with(word, ENDINGS)
+}
+
+/// A word of five or more letters with one of these adjective endings.
+fn adjective_with(word: &str, endings: &[&str]) -> bool {
+    word.chars().count() >= 5 && endings.iter().any(|e| word.ends_with(e))
 }
 
 /// Adjective endings of Russian and Serbian ("Верховным", "Ustavni", "Policijske"), not the
@@ -1614,7 +1636,7 @@ fn slavic_adjective(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ым", "им", "ом", "ого", "его", "ую", "ной", "ski", "ska", "sko", "skog", "skoj", "skom", "ske", "ni", "na", "no", "nog", "noj", "nom", "ne", "ki", "ka", "ko",
     ];
-    word.chars().count() >= 5 && ENDINGS.iter().any(|e| word.ends_with(e))
+    adjective_with(word, ENDINGS)
 }
 
 /// A definite article right before the name ("la Regione", "l'Autorità", "del Corriere"):
