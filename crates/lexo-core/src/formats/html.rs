@@ -491,16 +491,7 @@ impl Walker<'_> {
                 "br" => self.inline.push('\n'),
                 _ if is_inline(&name) => {
                     let mut text = String::new();
-                    let href = (name == "a").then(|| child.attr("href").and_then(|h| safe_href(&h))).flatten();
-                    if let Some(href) = &href {
-                        text.push(LINK_OPEN);
-                        text.push_str(href);
-                        text.push(LINK_HREF_END);
-                    }
-                    collect_text(&child, &mut text, href.is_none());
-                    if href.is_some() {
-                        text.push(LINK_CLOSE);
-                    }
+                    collect_element(&child, &name, &mut text, true);
                     if name == "a" {
                         self.inline_link_chars += inline_text(&child).chars().count();
                     } else {
@@ -623,9 +614,9 @@ fn is_hidden(node: &NodeRef) -> bool {
 /// running text (the benchmarks' truth leaves captions out, as Lexo's text does).
 fn is_caption(node: &NodeRef) -> bool {
     let Some(class) = node.attr("class") else { return false };
-    let class = class.to_ascii_lowercase();
-    // Substrings: "newsCaption", "captionText", "photoCredit" are captions too.
-    let marked = class.contains("caption") || class.contains("credit");
+    // Substrings, any case: "newsCaption", "captionText", "photoCredit" are captions too.
+    let has = |word: &[u8]| class.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+    let marked = has(b"caption") || has(b"credit");
     let holds_picture = || node.descendants_it().any(|n| n.has_name("img") || n.has_name("picture"));
     marked && !node.has_name("table") && node.text().split_whitespace().count() <= 80 && !holds_picture()
 }
@@ -681,24 +672,30 @@ fn collect_text(node: &NodeRef, out: &mut String, with_links: bool) {
                 out.push(' ');
                 continue;
             }
-            let href = (with_links && name == "a").then(|| child.attr("href").and_then(|h| safe_href(&h))).flatten();
-            let block = !is_inline(&name);
-            if block {
-                out.push(' ');
-            }
-            if let Some(href) = &href {
-                out.push(LINK_OPEN);
-                out.push_str(href);
-                out.push(LINK_HREF_END);
-            }
-            collect_text(&child, out, with_links && href.is_none());
-            if href.is_some() {
-                out.push(LINK_CLOSE);
-            }
-            if block {
-                out.push(' ');
-            }
+            collect_element(&child, &name, out, with_links);
         }
+    }
+}
+
+/// One element's text into `out` (spaced apart when it is a block); when links are kept and it
+/// is a safe `<a href>`, its text is bracketed by the link marks `take_links` reads.
+fn collect_element(element: &NodeRef, name: &str, out: &mut String, with_links: bool) {
+    let href = (with_links && name == "a").then(|| element.attr("href").and_then(|h| safe_href(&h))).flatten();
+    let block = !is_inline(name);
+    if block {
+        out.push(' ');
+    }
+    if let Some(href) = &href {
+        out.push(LINK_OPEN);
+        out.push_str(href);
+        out.push(LINK_HREF_END);
+    }
+    collect_text(element, out, with_links && href.is_none());
+    if href.is_some() {
+        out.push(LINK_CLOSE);
+    }
+    if block {
+        out.push(' ');
     }
 }
 

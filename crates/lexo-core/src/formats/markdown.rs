@@ -150,22 +150,19 @@ fn blocks(body: &str) -> Vec<Block> {
                     HeadingLevel::H5 => 5,
                     HeadingLevel::H6 => 6,
                 };
-                let (text_now, links) = take_links(&text);
-                text.clear();
-                out.push(Block::Heading { level, text: text_now, links });
+                let (text, links) = take(&mut text);
+                out.push(Block::Heading { level, text, links });
             }
             Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
             Event::End(TagEnd::BlockQuote(_)) => {
                 quote_depth -= 1;
                 if quote_depth == 0 {
-                    let (text, links) = take_links(&quote);
-                    quote.clear();
+                    let (text, links) = take(&mut quote);
                     out.push(Block::Quote { text, links });
                 }
             }
             Event::End(TagEnd::Paragraph) if quote_depth == 0 && list_stack.is_empty() => {
-                let (t, links) = take_links(&text);
-                text.clear();
+                let (t, links) = take(&mut text);
                 if !t.is_empty() {
                     out.push(Block::Paragraph { text: t, links });
                 }
@@ -180,8 +177,7 @@ fn blocks(body: &str) -> Vec<Block> {
             Event::End(TagEnd::Paragraph) => text.push(' '),
             Event::Start(Tag::List(start)) => list_stack.push((start.is_some(), Vec::new())),
             Event::End(TagEnd::Item) => {
-                let item = take_links(&text);
-                text.clear();
+                let item = take(&mut text);
                 if let Some((_, items)) = list_stack.last_mut() {
                     items.push(item);
                 }
@@ -202,7 +198,7 @@ fn blocks(body: &str) -> Vec<Block> {
                 }
             }
             Event::End(TagEnd::TableCell) => {
-                let cell = take(&mut text);
+                let (cell, _) = take(&mut text);
                 if let Some(row) = table.as_mut().and_then(|t| t.last_mut()) {
                     row.push(cell);
                 }
@@ -225,10 +221,11 @@ fn blocks(body: &str) -> Vec<Block> {
 }
 
 /// Block text without link marks (links are kept only in paragraphs).
-fn take(s: &mut String) -> String {
-    let (t, _) = take_links(s);
+/// The text gathered so far, as clean text and its links; the buffer is left empty.
+fn take(s: &mut String) -> (String, Vec<InlineLink>) {
+    let taken = take_links(s);
     s.clear();
-    t
+    taken
 }
 
 #[cfg(test)]
