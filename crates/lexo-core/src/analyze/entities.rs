@@ -1085,6 +1085,7 @@ fn find_candidates(text: &str, lang: &str) -> Found {
         // të Sigurisë dhe Mbrojtjes", "Fondi për Sigurime Shëndetësore").
         let institution = lang == "sq" && res.cue("org_head", lang, &tokens[i].lower());
         let mut after_per = false;
+        let mut after_tail = false;
         let mut last = i;
         loop {
             let n = last + 1;
@@ -1095,7 +1096,10 @@ fn find_candidates(text: &str, lang: &str) -> Found {
                 continue;
             }
             // A change of script ends a name: "Brexit | Стив Бейкер".
-            if n < tokens.len() && tokens[n].joins_previous() && tokens[n].is_capitalised() && !res.not_entity(lang, &tokens[n].text) && !tokens[n].starts_sentence() && script(&tokens[n].text) == script(&tokens[last].text) {
+            // After an institution's lowercase rest, one capitalised word is its place
+            // ("Министерство внутренних дел | Пакистана"); two are a person who follows.
+            let person_follows = after_tail && tokens.get(n + 1).is_some_and(|t| t.joins_previous() && t.is_capitalised());
+            if n < tokens.len() && tokens[n].joins_previous() && tokens[n].is_capitalised() && !res.not_entity(lang, &tokens[n].text) && !tokens[n].starts_sentence() && script(&tokens[n].text) == script(&tokens[last].text) && !person_follows {
                 last = n;
             } else if matches!(lang, "fr" | "es" | "it" | "pt")
                 && n < tokens.len()
@@ -1117,7 +1121,15 @@ fn find_candidates(text: &str, lang: &str) -> Found {
                 // Slavic institutions write their head noun in lowercase after capitalised
                 // adjectives: "Верховным судом", "Ustavni sud". The head ends the name.
                 last = n;
+                if let Some(end) = slavic_institution_tail(&tokens, n + 1, lang, res) {
+                    last = end;
+                    after_tail = true;
+                    continue;
+                }
                 break;
+            } else if let Some(end) = slavic_institution_tail(&tokens, n, lang, res).filter(|_| (i..=last).any(|k| res.cue("org_head", lang, &tokens[k].lower()))) {
+                last = end;
+                after_tail = true;
             } else if n + 1 < tokens.len()
                 && tokens[n].joins_previous()
                 && tokens[n + 1].joins_previous()
@@ -1569,6 +1581,11 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
             return Some((EntityKind::Misc, Evidence::Cue));
         }
     }
+    // A Serbian or Russian institution with its lowercase rest: "Policijske stanice u Guči",
+    // "Ministarstva unutrašnjih poslova".
+    if matches!(lang, "ru" | "sr") && words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !res.cue("connector", lang, w)) && words.iter().any(|w| res.cue("org_head", lang, &w.to_lowercase())) {
+        return Some((EntityKind::Org, Evidence::Cue));
+    }
     if words.len() == 1 && is_initials(words[0]) {
         return Some((EntityKind::Per, Evidence::Cue));
     }
@@ -1603,6 +1620,11 @@ fn weak_kind(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Reso
     let span = &tokens[first..=last];
     let has_connector = span.iter().any(|t| !t.is_capitalised());
     if has_connector {
+        // Greek and Russian connectors are the particles of foreign people's names ("Όσκαρ ντε
+        // Μάρκος", "Шарль де Голль").
+        if matches!(lang, "el" | "ru") && span.iter().all(|t| !t.is_all_caps()) {
+            return Some(EntityKind::Per);
+        }
         // "OVL e UÇK-së", "KD i UP-së": an acronym inside makes it an organisation.
         return Some(if span.iter().any(Token::is_all_caps) { EntityKind::Org } else { EntityKind::Loc });
     }
@@ -1639,6 +1661,29 @@ fn slavic_adjective(word: &str) -> bool {
     adjective_with(word, ENDINGS)
 }
 
+/// The lowercase rest of a Serbian or Russian institution's name after its head: an adjective
+/// and a noun in the genitive ("Ministarstva | unutrašnjih poslova", "Министерство | внутренних
+/// дел"), "za" and such a pair ("Univerzitetu | za međunarodne studije") or the place it is in
+/// ("Policijske stanice | u Guči"). Returns the last token of that rest.
+fn slavic_institution_tail(tokens: &[Token], n: usize, lang: &str, res: &Resources) -> Option<usize> {
+    if !matches!(lang, "ru" | "sr") {
+        return None;
+    }
+    let word = |k: usize| tokens.get(k).filter(|t| t.joins_previous() && !t.is_capitalised() && !res.is_function_word(lang, &t.lower()));
+    let pair = |k: usize| {
+        let adjective = word(k)?.lower();
+        let genitive_adjective = ["ih", "ых", "их", "nih", "skih"].iter().any(|e| adjective.ends_with(e)) || (lang == "sr" && slavic_adjective(&adjective));
+        (genitive_adjective && adjective.chars().count() >= 5 && word(k + 1)?.text.chars().count() >= 3).then_some(k + 1)
+    };
+    let first = tokens.get(n).filter(|t| t.joins_previous())?;
+    match first.text.as_str() {
+        // The place: "u Guči", "в Москве".
+        "u" | "в" => tokens.get(n + 1).filter(|t| t.joins_previous() && t.is_capitalised() && !t.is_all_caps()).map(|_| n + 1),
+        "za" => pair(n + 1),
+        _ => pair(n),
+    }
+}
+
 /// A definite article right before the name ("la Regione", "l'Autorità", "del Corriere"):
 /// Romance languages give people no article, so an unknown name there is not a person; in the
 /// gold articles such names are organisations most often (then places).
@@ -1665,22 +1710,26 @@ fn demonym_like(token: &Token, lang: &str, alone: bool) -> bool {
 
 /// "Napoli", "Roma", "Prishtina": a club in sports news (three or more sports words: match, goal,
 /// league, coach...), the city everywhere else.
+/// In sports news, too, a name of two or more words with a club word in it ("Manchester United",
+/// "Ατλέτικο Μπιλμπάο", "Real Sociedad") is a club.
 fn clubs_by_context(tokens: &[Token], candidates: &mut [Candidate], lang: &str, res: &Resources) {
-    let mut club_candidates = candidates
-        .iter_mut()
-        .filter(|c| {
-            let words: Vec<&str> = tokens[c.first..=c.last].iter().map(|t| t.text.as_str()).collect();
-            res.names_lookup(&words, lang, &res.clubs).is_some()
-        })
-        .peekable();
-    if club_candidates.peek().is_none() {
+    let city_club = |c: &Candidate| {
+        let words: Vec<&str> = tokens[c.first..=c.last].iter().map(|t| t.text.as_str()).collect();
+        res.names_lookup(&words, lang, &res.clubs).is_some()
+    };
+    let named_club = |c: &Candidate| c.last > c.first && tokens[c.first..=c.last].iter().any(|t| res.cue("club_word", lang, &t.lower()));
+    if !candidates.iter().any(|c| city_club(c) || named_club(c)) {
         return;
     }
-    let sports_words = tokens.iter().filter(|t| res.cue("sport_word", lang, &t.lower())).take(3).count();
-    let kind = if sports_words >= 3 { EntityKind::Org } else { EntityKind::Loc };
-    for c in club_candidates {
-        c.kind = Some(kind);
-        c.evidence = Evidence::Known;
+    let sports = tokens.iter().filter(|t| res.cue("sport_word", lang, &t.lower())).take(3).count() >= 3;
+    for c in candidates.iter_mut() {
+        if city_club(c) {
+            c.kind = Some(if sports { EntityKind::Org } else { EntityKind::Loc });
+            c.evidence = Evidence::Known;
+        } else if sports && named_club(c) && c.kind != Some(EntityKind::Misc) {
+            c.kind = Some(EntityKind::Org);
+            c.evidence = Evidence::Known;
+        }
     }
 }
 
@@ -1690,7 +1739,8 @@ fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &st
     let typed: Vec<(Vec<String>, EntityKind)> = candidates
         .iter()
         .filter(|c| c.kind.is_some() && (c.evidence > Evidence::Guess || c.last > c.first))
-        .map(|c| (tokens[c.first..=c.last].iter().map(Token::lower).collect(), c.kind.unwrap()))
+        // (Not the place a Serbian or Russian institution is in: "Policijske stanice u | Guči".)
+        .map(|c| (tokens[c.first..=c.last].iter().take_while(|t| !matches!(t.text.as_str(), "u" | "в")).map(Token::lower).collect(), c.kind.unwrap()))
         .collect();
     for c in candidates.iter_mut().filter(|c| c.evidence == Evidence::Guess && c.first == c.last) {
         let word = tokens[c.first].lower();
@@ -1934,6 +1984,30 @@ mod tests {
         assert_found(&found, &[("Napoli", "LOC")]);
         let found = tagged("Il Napoli ha vinto la partita: due gol nel secondo tempo, e l'allenatore sorride in campionato.", it);
         assert_found(&found, &[("Napoli", "ORG")]);
+    }
+
+    #[test]
+    fn a_name_with_a_club_word_is_a_club_in_sports_news() {
+        let el = lang("el");
+        let text = "Η Ατλέτικο Μπιλμπάο νίκησε με σκορ 3:2. Ο Όσκαρ ντε Μάρκος πέτυχε δύο τέρματα και ο αγώνας έληξε με πέναλτι.";
+        let found = tagged(text, el);
+        assert_found(&found, &[("Ατλέτικο Μπιλμπάο", "ORG"), ("Όσκαρ ντε Μάρκος", "PER")]);
+        let es = lang("es");
+        let found = tagged("El Real Madrid ganó el partido con dos goles; el entrenador celebró la victoria en el estadio.", es);
+        assert_found(&found, &[("Real Madrid", "ORG")]);
+    }
+
+    #[test]
+    fn serbian_and_russian_institutions_keep_their_lowercase_rest() {
+        let sr = lang("sr");
+        let found = tagged("Slučaj je prijavljen Policijskoj stanici u Guči, a saopštenje je izdalo Ministarstvo unutrašnjih poslova Dijana Hrkalović.", sr);
+        assert_found(&found, &[("Policijskoj stanici u Guči", "ORG"), ("Ministarstvo unutrašnjih poslova", "ORG")]);
+        // The place inside an institution's name does not make the place an institution elsewhere.
+        let found = tagged("Policijska stanica u Guči je zatvorena. Turisti dolaze u Guču, a Guča je mala.", sr);
+        assert!(!found.iter().any(|(t, k)| t.starts_with("Gu") && *k == "ORG"), "{found:?}");
+        let ru = lang("ru");
+        let found = tagged("Об этом сообщило Министерство внутренних дел Пакистана.", ru);
+        assert_found(&found, &[("Министерство внутренних дел Пакистана", "ORG")]);
     }
 
     #[test]
