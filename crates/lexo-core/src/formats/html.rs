@@ -460,6 +460,7 @@ impl Walker<'_> {
                     let lang = child.select_code_lang();
                     self.push(Block::Code { text, lang });
                 }
+                "table" if is_navigation_table(&child) => {}
                 "table" => {
                     let rows: Vec<Vec<String>> = child
                         .descendants_it()
@@ -571,6 +572,15 @@ fn link_density(node: &NodeRef) -> (usize, usize) {
 fn is_link_block(node: &NodeRef) -> bool {
     let (links, all) = link_density(node);
     all > 0 && links * 10 >= all * 8 && inline_text(node).split_whitespace().count() <= 30
+}
+
+/// DocBook's and other manuals' "Prev | Up | Home | Next" bars are tables: a short table with
+/// links whose whole text is such a word.
+fn is_navigation_table(table: &NodeRef) -> bool {
+    const STEPS: &[&str] = &["prev", "previous", "next", "up", "home", "top", "back", "«", "»", "<", ">", "<<", ">>"];
+    let text = inline_text(table);
+    text.split_whitespace().count() <= 30
+        && table.descendants_it().filter(|n| n.has_name("a")).filter(|a| STEPS.contains(&inline_text(a).to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && !"«»<>".contains(c)))).count() >= 2
 }
 
 /// A list of linked headlines ("Most read", "Related"): every item is mostly one link of
@@ -934,6 +944,18 @@ mod tests {
         let page = format!(r#"<html><head><title>Result</title></head><body><main><h1>Enum Result</h1><p>{para}</p>{methods}</main></body></html>"#);
         let text = read(&page).text();
         assert!(text.contains("pub const fn is_ok") && text.contains("pub const fn is_err"), "{text}");
+    }
+
+    #[test]
+    fn manual_navigation_tables_go_and_data_tables_stay() {
+        let blocks = blocks_from_html(
+            r#"<div class="navheader"><table summary="Navigation header"><tr><th colspan="3">Chapter 11. Indexes</th></tr><tr><td><a href="a.html">Prev</a></td><td><a href="b.html">Up</a></td><td><a href="c.html">Next</a></td></tr></table></div>
+            <p>Indexes are a common way to enhance database performance.</p>
+            <table><tr><th>Type</th><th>Use</th></tr><tr><td><a href="btree.html">B-Tree</a></td><td>equality and ranges</td></tr><tr><td><a href="hash.html">Hash</a></td><td>equality</td></tr></table>"#,
+        );
+        let tables: Vec<&Block> = blocks.iter().filter(|b| matches!(b, Block::Table { .. })).collect();
+        assert_eq!(tables.len(), 1, "{blocks:?}");
+        assert!(matches!(tables[0], Block::Table { rows } if rows[1][0] == "B-Tree"), "{blocks:?}");
     }
 
     #[test]
