@@ -324,7 +324,9 @@ fn without_furniture(html: &str) -> Document {
     doc.select("header, footer, nav, aside, form, [role=navigation], [role=banner], [role=contentinfo], [role=complementary]").remove();
     for node in doc.select("[class], [id]").nodes() {
         let marks = format!("{} {}", node.attr("class").unwrap_or_default(), node.attr("id").unwrap_or_default()).to_ascii_lowercase();
-        let furniture = marks.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| BOILERPLATE.contains(&w));
+        // "with-sidebar", "main-with-sidebar", "has-header": a layout beside furniture, not furniture.
+        let layout = |class: &str| class.starts_with("with-") || class.starts_with("has-") || class.starts_with("no-") || class.contains("-with-");
+        let furniture = marks.split_whitespace().filter(|class| !layout(class)).flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric())).any(|w| BOILERPLATE.contains(&w));
         if furniture && !node.has_name("body") && !node.has_name("html") && !node.has_name("main") && !node.has_name("article") {
             node.remove_from_parent();
         }
@@ -944,6 +946,13 @@ mod tests {
         let page = format!(r#"<html><head><title>Result</title></head><body><main><h1>Enum Result</h1><p>{para}</p>{methods}</main></body></html>"#);
         let text = read(&page).text();
         assert!(text.contains("pub const fn is_ok") && text.contains("pub const fn is_err"), "{text}");
+    }
+
+    #[test]
+    fn a_layout_with_a_sidebar_is_not_the_sidebar() {
+        let doc = without_furniture(r#"<body><div class="site-content with-sidebar"><div class="main main-with-sidebar"><p>The article.</p></div><div class="sidebar">Popular posts</div></div></body>"#);
+        let text = doc.select("body").text();
+        assert!(text.contains("The article.") && !text.contains("Popular posts"), "{text}");
     }
 
     #[test]
