@@ -423,7 +423,7 @@ impl Walker<'_> {
                 continue;
             }
             let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
-            if SKIP.contains(&name.as_str()) || is_hidden(&child) || is_furniture(&child) {
+            if SKIP.contains(&name.as_str()) || is_hidden(&child) || is_furniture(&child) || is_hover_card(&child) {
                 continue;
             }
             if name != "figure" && is_caption(&child) {
@@ -566,7 +566,9 @@ impl CodeLang for NodeRef<'_> {
 /// Characters of text inside links, and of all text, in an element.
 fn link_density(node: &NodeRef) -> (usize, usize) {
     let all = inline_text(node).chars().count();
-    let links: usize = node.descendants_it().filter(|n| n.has_name("a")).map(|a| inline_text(&a).chars().count()).sum();
+    // (Links in what the text leaves out, such as a hover card's headlines, do not count.)
+    let shown = |a: &NodeRef| !a.ancestors_it(None).take_while(|p| p.id != node.id).any(|p| is_hover_card(&p) || is_hidden(&p));
+    let links: usize = node.descendants_it().filter(|n| n.has_name("a") && shown(n)).map(|a| inline_text(&a).chars().count()).sum();
     (links.min(all), all)
 }
 
@@ -633,6 +635,19 @@ fn is_caption(node: &NodeRef) -> bool {
     marked && !node.has_name("table") && node.text().split_whitespace().count() <= 80 && !holds_picture()
 }
 
+/// A card that pops up over a name on hover (`role="tooltip"`, `class="rollover-people-block"`,
+/// "hovercard", "tooltip-content"): a photo, the name again and headlines, written inside the
+/// sentence; without the page's stylesheet it would be read as part of the sentence. The name it
+/// hangs on stays (it is outside the card).
+fn is_hover_card(node: &NodeRef) -> bool {
+    if node.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("tooltip")) {
+        return true;
+    }
+    let Some(class) = node.attr("class") else { return false };
+    let has = |word: &[u8]| class.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+    has(b"hovercard") || has(b"hover-card") || has(b"tooltiptext") || has(b"tooltip-content") || has(b"popover-content") || (has(b"rollover") && has(b"block"))
+}
+
 /// An image address Lexo may show: inline raster data only (no SVG: it can carry script), at
 /// most 2 MB. Remote addresses are never kept, so nothing can be fetched.
 fn inline_image(src: &str) -> Option<String> {
@@ -677,7 +692,7 @@ fn collect_text(node: &NodeRef, out: &mut String, with_links: bool) {
             out.extend(child.text().chars().filter(|c| !matches!(*c, LINK_OPEN | LINK_HREF_END | LINK_CLOSE)));
         } else if child.is_element() {
             let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
-            if SKIP.contains(&name.as_str()) || is_hidden(&child) || is_caption(&child) {
+            if SKIP.contains(&name.as_str()) || is_hidden(&child) || is_caption(&child) || is_hover_card(&child) {
                 continue;
             }
             if name == "br" {
@@ -946,6 +961,20 @@ mod tests {
         let page = format!(r#"<html><head><title>Result</title></head><body><main><h1>Enum Result</h1><p>{para}</p>{methods}</main></body></html>"#);
         let text = read(&page).text();
         assert!(text.contains("pub const fn is_ok") && text.contains("pub const fn is_err"), "{text}");
+    }
+
+    #[test]
+    fn hover_cards_inside_sentences_are_left_out() {
+        let blocks = blocks_from_html(
+            r#"<p>A man threatened Rep. <span class="rollover-people"><a href="https://example.com/omar">Ilhan Omar</a><span class="rollover-people-block"><img src="x.jpg"><a href="https://example.com/omar">Ilhan Omar</a><a href="https://example.com/1">Progressives oppose funding bill</a></span></span> (D-Minn.), the office said. The <span class="gloss">quorum<span role="tooltip">the least number of members</span></span> was met.</p>"#,
+        );
+        assert_eq!(blocks[0].text().as_deref(), Some("A man threatened Rep. Ilhan Omar (D-Minn.), the office said. The quorum was met."), "{blocks:?}");
+        assert_eq!(blocks[0].links().len(), 1);
+        // The card's many links do not make its sentence a link list.
+        let blocks = blocks_from_html(
+            r#"<p>Rep. <span class="rollover-people"><a href="https://example.com/aoc">Alexandria Ocasio-Cortez</a><span class="rollover-people-block"><a href="https://example.com/1">Sanders doubles down on Bolivia coup, few follow suit in the Senate</a><a href="https://example.com/2">Hillicon Valley: Progressives oppose funding bill over surveillance authority</a></span></span> spoke.</p>"#,
+        );
+        assert_eq!(blocks.first().and_then(Block::text).as_deref(), Some("Rep. Alexandria Ocasio-Cortez spoke."), "{blocks:?}");
     }
 
     #[test]
