@@ -105,6 +105,7 @@ fn parse_page(html: &str) -> Document {
     unhide_streamed_content(&doc);
     keep_headings_called_headers(&doc);
     keep_sections_named_by_their_heading(&doc);
+    keep_embedded_posts(&doc);
     doc
 }
 
@@ -169,6 +170,30 @@ fn drop_loading_fallback(slot: &NodeRef) {
 fn keep_headings_called_headers(doc: &Document) {
     for heading in doc.select("h2[class*=header], h3[class*=header], h4[class*=header], h5[class*=header], h6[class*=header]").nodes() {
         heading.remove_attr("class");
+    }
+}
+
+/// A post quoted in the article (an embedded tweet or Instagram post: a `<blockquote>` the
+/// platform's script would dress up) sits in a wrapper called "social-media-embed" or the like,
+/// which Readability and the furniture rules drop as a share bar. The quoted post is part of the
+/// story: its wrappers (up to three levels) lose those classes, and its links (shortened
+/// tracking addresses, the post's own address on its date) become plain text, or Readability
+/// drops the post as a link box.
+fn keep_embedded_posts(doc: &Document) {
+    for post in doc.select("blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.bluesky-embed, blockquote.mastodon-embed").nodes() {
+        for link in post.descendants_it().filter(|n| n.has_name("a")).collect::<Vec<_>>() {
+            link.rename("span");
+            link.remove_all_attrs();
+        }
+        for wrapper in post.ancestors_it(Some(3)).collect::<Vec<_>>() {
+            if wrapper.has_name("body") || wrapper.has_name("article") || wrapper.has_name("main") {
+                break;
+            }
+            if furniture_marks(&wrapper) || wrapper.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("social")) {
+                wrapper.remove_attr("class");
+                wrapper.remove_attr("id");
+            }
+        }
     }
 }
 
@@ -975,6 +1000,18 @@ mod tests {
             r#"<p>Rep. <span class="rollover-people"><a href="https://example.com/aoc">Alexandria Ocasio-Cortez</a><span class="rollover-people-block"><a href="https://example.com/1">Sanders doubles down on Bolivia coup, few follow suit in the Senate</a><a href="https://example.com/2">Hillicon Valley: Progressives oppose funding bill over surveillance authority</a></span></span> spoke.</p>"#,
         );
         assert_eq!(blocks.first().and_then(Block::text).as_deref(), Some("Rep. Alexandria Ocasio-Cortez spoke."), "{blocks:?}");
+    }
+
+    #[test]
+    fn embedded_posts_are_part_of_the_story() {
+        let para = "The state spent nearly half a million dollars on the campaign, and a whole lot of people on Twitter pointed out what might be wrong with it.";
+        let paras: String = (0..6).map(|_| format!("<p>{para}</p>")).collect();
+        let page = format!(
+            r#"<html><body><article><h1>Meth. We're on it.</h1>{paras}<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">Yes this is real and yes the state spent money on it: <a href="https://t.co/x">https://t.co/x</a></p>&mdash; Dianna Anderson (@diannaeanderson) <a href="https://twitter.com/d/status/1">November 18, 2019</a></blockquote></div>{paras}<div class="social-share"><a href="https://facebook.com/share">Share</a></div></article></body></html>"#
+        );
+        let text = read(&page).text();
+        assert!(text.contains("Yes this is real") && text.contains("(@diannaeanderson)"), "{text}");
+        assert!(!text.contains("Share"), "{text}");
     }
 
     #[test]
