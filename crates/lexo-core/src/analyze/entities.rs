@@ -646,7 +646,7 @@ fn entry_forms(word: &str) -> Vec<String> {
     // Texts written without diacritics (Kosoves, Serbise) match the same entries.
     let folded: Vec<String> = out.iter().map(|f| fold_sq(f)).filter(|f| !out.contains(f)).collect();
     out.extend(folded);
-    out
+    with_greek_unaccented(out)
 }
 
 /// "SHBA-së" -> "SHBA", "Çin’in" -> "Çin", "Italy's" -> "Italy".
@@ -713,7 +713,25 @@ fn generic_query_forms(word: &str) -> Vec<String> {
             out.push(chars[..chars.len() - cut].iter().collect());
         }
     }
-    out
+    with_greek_unaccented(out)
+}
+
+/// The forms plus their Greek forms without accents: the accent moves when a Greek word
+/// inflects (Νότια Κορέα -> Νοτίου Κορέας, Ηνωμένα Έθνη -> Ηνωμένων Εθνών).
+fn with_greek_unaccented(mut forms: Vec<String>) -> Vec<String> {
+    let unaccent = |c: char| match c {
+        'ά' => 'α',
+        'έ' => 'ε',
+        'ή' => 'η',
+        'ί' | 'ϊ' | 'ΐ' => 'ι',
+        'ό' => 'ο',
+        'ύ' | 'ϋ' | 'ΰ' => 'υ',
+        'ώ' => 'ω',
+        c => c,
+    };
+    let plain: Vec<String> = forms.iter().map(|f| f.chars().map(unaccent).collect::<String>()).filter(|f| !forms.contains(f)).collect();
+    forms.extend(plain);
+    forms
 }
 
 fn is_connector_word(w: &str) -> bool {
@@ -1586,6 +1604,10 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
     if matches!(lang, "ru" | "sr") && words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !res.cue("connector", lang, w)) && words.iter().any(|w| res.cue("org_head", lang, &w.to_lowercase())) {
         return Some((EntityKind::Org, Evidence::Cue));
     }
+    // "O'Sullivan", "D'Alema", "O’Neill": a surname.
+    if words.len() == 1 && irish_or_italian_surname(words[0]) {
+        return Some((EntityKind::Per, Evidence::Cue));
+    }
     if words.len() == 1 && is_initials(words[0]) {
         return Some((EntityKind::Per, Evidence::Cue));
     }
@@ -1613,6 +1635,12 @@ fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: &str, res: 
         return Some((EntityKind::Org, Evidence::Cue));
     }
     None
+}
+
+/// "O'Sullivan", "D’Alema": O' or D' and a capitalised name of three letters or more.
+fn irish_or_italian_surname(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some('O' | 'D'), Some('\'' | '’'))) && chars.next().is_some_and(char::is_uppercase) && chars.clone().count() >= 2 && chars.all(char::is_lowercase)
 }
 
 /// Guesses for chunks no list knows: full names are people, "X e Y" names are places.
@@ -1995,6 +2023,24 @@ mod tests {
         let es = lang("es");
         let found = tagged("El Real Madrid ganó el partido con dos goles; el entrenador celebró la victoria en el estadio.", es);
         assert_found(&found, &[("Real Madrid", "ORG")]);
+    }
+
+    #[test]
+    fn apostrophe_surnames_are_people() {
+        let en = lang("en");
+        let found = tagged("The try came after a break by O'Sullivan, and later O’Neill kicked the goal.", en);
+        assert_found(&found, &[("O'Sullivan", "PER"), ("O’Neill", "PER")]);
+        assert!(irish_or_italian_surname("D'Alema") && !irish_or_italian_surname("O'") && !irish_or_italian_surname("D'OH"));
+    }
+
+    #[test]
+    fn greek_names_match_whatever_their_accent_and_case() {
+        let el = lang("el");
+        let found = tagged("Ο πρόεδρος της Νοτίου Κορέας μίλησε στη σύνοδο των Ηνωμένων Εθνών χθες.", el);
+        assert_found(&found, &[("Νοτίου Κορέας", "LOC"), ("Ηνωμένων Εθνών", "ORG")]);
+        // A ministry's portfolio is no name of its own.
+        let found = tagged("Ο υπουργός Άμυνας και ο υπουργός Εξωτερικών συναντήθηκαν.", el);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
