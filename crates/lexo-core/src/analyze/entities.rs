@@ -1079,6 +1079,21 @@ fn find_candidates(text: &str, lang: &str) -> Found {
     // "TAYNA" where the text also writes "Tayna" is a name in capitals, not an acronym.
     let titlecase_seen: HashSet<String> = tokens.iter().filter(|t| t.is_capitalised() && !t.is_all_caps()).map(Token::lower).collect();
     let shouted = |t: &Token| titlecase_seen.contains(&t.lower());
+    // "ALI JE OSTVARIO SAN", "OSTALA SAM TRUDNA": a line shouted in capitals (three or more
+    // words in a row) is a headline, not a row of acronyms; only known names in it count.
+    let mut shouting = vec![false; tokens.len()];
+    let mut run_start = 0;
+    for k in 0..=tokens.len() {
+        let continues = k < tokens.len() && tokens[k].is_all_caps() && (k == run_start || !tokens[k].gap_before.contains('\n'));
+        if !continues {
+            if k - run_start >= 3 {
+                shouting[run_start..k].iter_mut().for_each(|s| *s = true);
+            }
+            run_start = if k < tokens.len() && tokens[k].is_all_caps() { k } else { k + 1 };
+        }
+    }
+    // (Known places and organisations only: "SAM" in such a line is no Sam.)
+    let known_in_headline = |t: &Token| !res.first_names.contains(&t.lower()) && matches!(res.lookup(&[t.text.as_str()], lang), Some(EntityKind::Loc | EntityKind::Org | EntityKind::Misc));
     let mut candidates = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -1094,30 +1109,45 @@ fn find_candidates(text: &str, lang: &str) -> Found {
             i += 1;
             continue;
         }
-        if !tokens[i].is_capitalised() || tokens[i].text.chars().count() < 2 || res.not_entity(lang, strip_attached_suffix(&tokens[i].text)) {
+        if !tokens[i].is_capitalised() || tokens[i].text.chars().count() < 2 || res.not_entity(lang, strip_attached_suffix(&tokens[i].text)) || (shouting[i] && !known_in_headline(&tokens[i])) {
             i += 1;
             continue;
         }
         // Grow the chunk over capitalised words and connectors between them. An Albanian
         // institution's name also runs over "për" and, after it, "dhe" ("Komisioni për Çështje
         // të Sigurisë dhe Mbrojtjes", "Fondi për Sigurime Shëndetësore").
-        let institution = lang == "sq" && res.cue("org_head", lang, &tokens[i].lower());
+        // So do Romance ones over "para"/"pour"/"per" and "y"/"et"/"e", each with an article
+        // ("Organización para la Cooperación y el Desarrollo Económicos").
+        let (purpose, and_word, articles): (&str, &str, &[&str]) = match lang {
+            "sq" => ("për", "dhe", &[]),
+            "es" => ("para", "y", &["la", "el", "los", "las"]),
+            "pt" => ("para", "e", &["a", "o", "as", "os"]),
+            "fr" => ("pour", "et", &["la", "le", "les"]),
+            "it" => ("per", "e", &["la", "il", "lo", "i", "gli", "le"]),
+            _ => ("", "", &[]),
+        };
+        let institution = |last: usize| !purpose.is_empty() && (i..=last).any(|k| res.cue("org_head", lang, &tokens[k].lower()));
         let mut after_per = false;
         let mut after_tail = false;
         let mut last = i;
         loop {
             let n = last + 1;
-            let inner_word = |w: &str| w == "për" || (after_per && w == "dhe");
-            if institution && n + 1 < tokens.len() && tokens[n].joins_previous() && tokens[n + 1].joins_previous() && inner_word(&tokens[n].text) && tokens[n + 1].is_capitalised() {
-                after_per = true;
-                last = n + 1;
-                continue;
+            if n + 1 < tokens.len() && tokens[n].joins_previous() && (tokens[n].text == purpose || (after_per && tokens[n].text == and_word)) && institution(last) {
+                let mut m = n + 1;
+                if m + 1 < tokens.len() && articles.contains(&tokens[m].text.as_str()) && tokens[m].joins_previous() {
+                    m += 1;
+                }
+                if tokens[m].joins_previous() && tokens[m].is_capitalised() {
+                    after_per = true;
+                    last = m;
+                    continue;
+                }
             }
             // A change of script ends a name: "Brexit | Стив Бейкер".
             // After an institution's lowercase rest, one capitalised word is its place
             // ("Министерство внутренних дел | Пакистана"); two are a person who follows.
             let person_follows = after_tail && tokens.get(n + 1).is_some_and(|t| t.joins_previous() && t.is_capitalised());
-            if n < tokens.len() && tokens[n].joins_previous() && tokens[n].is_capitalised() && !res.not_entity(lang, &tokens[n].text) && !tokens[n].starts_sentence() && script(&tokens[n].text) == script(&tokens[last].text) && !person_follows {
+            if n < tokens.len() && tokens[n].joins_previous() && tokens[n].is_capitalised() && !shouting[n] && !res.not_entity(lang, &tokens[n].text) && !tokens[n].starts_sentence() && script(&tokens[n].text) == script(&tokens[last].text) && !person_follows {
                 last = n;
             } else if matches!(lang, "fr" | "es" | "it" | "pt")
                 && n < tokens.len()
@@ -2023,6 +2053,23 @@ mod tests {
         let es = lang("es");
         let found = tagged("El Real Madrid ganó el partido con dos goles; el entrenador celebró la victoria en el estadio.", es);
         assert_found(&found, &[("Real Madrid", "ORG")]);
+    }
+
+    #[test]
+    fn a_headline_in_capitals_is_no_row_of_acronyms() {
+        let sr = lang("sr");
+        let found = tagged("OSTALA SAM TRUDNA KADA SAM IMALA GODINA\nPevačica je to rekla za NATO i BBC u Beogradu.", sr);
+        assert!(!found.iter().any(|(t, _)| ["OSTALA", "SAM", "TRUDNA", "GODINA"].iter().any(|w| t.contains(w))), "{found:?}");
+        assert_found(&found, &[("NATO", "ORG"), ("BBC", "ORG")]);
+    }
+
+    #[test]
+    fn romance_institutions_run_over_for_and_and() {
+        let es = lang("es");
+        let found = tagged("El informe de la Organización para la Cooperación y el Desarrollo Económicos dice que México y Francia crecen.", es);
+        assert_found(&found, &[("Organización para la Cooperación y el Desarrollo Económicos", "ORG")]);
+        // Outside an institution's name "y" still separates two names.
+        assert_found(&found, &[("México", "LOC"), ("Francia", "LOC")]);
     }
 
     #[test]
