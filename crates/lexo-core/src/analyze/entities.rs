@@ -1358,7 +1358,10 @@ fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Re
     let mut k = first + 1;
     while k < last {
         // "Şişecam Genel Müdürü Görkem Elverici": a title inside a chunk ends the name before it.
-        if tokens[k].is_capitalised() && res.cue("person_title", lang, &tokens[k].lower()) {
+        // (Not before an institution's head that closes the chunk: "Mesleki Hizmetler Genel
+        // Müdürlüğünce" is a directorate general, not a director general.)
+        let head_closes = || lang != "sq" && res.cue("org_head", lang, strip_attached_suffix(&tokens[last].lower()));
+        if tokens[k].is_capitalised() && res.cue("person_title", lang, &tokens[k].lower()) && !head_closes() {
             let mut left_end = k;
             while left_end > start && res.cue("person_title", lang, &tokens[left_end - 1].lower()) {
                 left_end -= 1;
@@ -2070,6 +2073,16 @@ mod tests {
         assert_found(&found, &[("Organización para la Cooperación y el Desarrollo Económicos", "ORG")]);
         // Outside an institution's name "y" still separates two names.
         assert_found(&found, &[("México", "LOC"), ("Francia", "LOC")]);
+    }
+
+    #[test]
+    fn a_title_word_before_an_institutions_head_is_part_of_its_name() {
+        let tr = lang("tr");
+        let found = tagged("Karar dün Mesleki Hizmetler Genel Müdürlüğünce açıklandı. Şirketin Genel Müdürü Görkem Elverici konuştu.", tr);
+        assert_found(&found, &[("Mesleki Hizmetler Genel Müdürlüğünce", "ORG"), ("Görkem Elverici", "PER")]);
+        let en = lang("en");
+        let found = tagged("Analysts said that Alamos Gold shares rose after the deal.", en);
+        assert_found(&found, &[("Alamos Gold", "ORG")]);
     }
 
     #[test]
