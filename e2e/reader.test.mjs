@@ -37,9 +37,9 @@ before(async () => {
   page.on('pageerror', (e) => outside.push(`page error: ${e.message}`));
   await page.goto(base);
   await page.waitForSelector('[data-testid=dropzone]');
-  // The word lists (and the cue words) are fetched from the site at start-up, not built into the wasm.
+  // The word lists (cue words and known names included) are fetched from the site at start-up, not built into the wasm.
   await page.waitForSelector('[data-testid=dropzone][data-lexicons=installed]');
-  assert.deepEqual(lexiconRequests.map((u) => u.slice(base.length)).sort(), ['lexicons/cues.tsv', 'lexicons/places_derived.txt', 'lexicons/sq_lemmas.txt', 'lexicons/wikiann_names.tsv']);
+  assert.deepEqual(lexiconRequests.map((u) => u.slice(base.length)).sort(), ['lexicons/cues.tsv', 'lexicons/known.tsv', 'lexicons/places_derived.txt', 'lexicons/sq_lemmas.txt', 'lexicons/wikiann_names.tsv']);
 });
 
 after(async () => {

@@ -17,9 +17,11 @@ fn document() -> web_sys::Document {
 
 fn mount() -> Element {
     // The app fetches its word lists from its own site; the test page has none to serve, so the
-    // small cue-word list (titles, heads, connectors) is installed as the app would install it.
-    let cues = include_str!("../crates/lexo-core/data/entities/cues.tsv");
-    lexo_core::analyze::entities::install_lexicon(lexo_core::analyze::entities::Lexicon::Cues, cues.to_owned()).unwrap();
+    // small cue-word and known-name lists (titles, heads, connectors; well-known organisations)
+    // are installed as the app would install them.
+    use lexo_core::analyze::entities::{install_lexicon, Lexicon};
+    install_lexicon(Lexicon::Cues, include_str!("../crates/lexo-core/data/entities/cues.tsv").to_owned()).unwrap();
+    install_lexicon(Lexicon::Known, include_str!("../crates/lexo-core/data/entities/known.tsv").to_owned()).unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<lexo_web::App>::with_root(root.clone()).render();

@@ -165,6 +165,7 @@ mod embedded {
     const LEARNED_NAMES: &str = include_str!("../../data/entities/wikiann_names.tsv");
     const PLACES: &str = include_str!("../../data/entities/places_derived.txt");
     const CUES: &str = include_str!("../../data/entities/cues.tsv");
+    const KNOWN: &str = include_str!("../../data/entities/known.tsv");
 
     pub fn install_once() {
         static DONE: std::sync::Once = std::sync::Once::new();
@@ -178,6 +179,7 @@ mod embedded {
             super::install_lexicon(super::Lexicon::LearnedNames, LEARNED_NAMES.to_owned()).expect("embedded word list");
             super::install_lexicon(super::Lexicon::Places, PLACES.to_owned()).expect("embedded word list");
             super::install_lexicon(super::Lexicon::Cues, CUES.to_owned()).expect("embedded word list");
+            super::install_lexicon(super::Lexicon::Known, KNOWN.to_owned()).expect("embedded word list");
         });
     }
 }
@@ -212,11 +214,10 @@ struct Resources {
     function_words: HashMap<String, HashSet<String>>,
 }
 
-const KNOWN: &str = include_str!("../../data/entities/known.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../data/function_words.tsv");
 
-/// Word lists kept out of the web app's wasm (~1.1 MB together; the cue words are small but are
-/// data, and the engine's size budget is for code): installed at run time, by the app after
+/// Word lists kept out of the web app's wasm (~1.1 MB together; the cue words and known names
+/// are small but are data, and the engine's size budget is for code): installed at run time, by the app after
 /// fetching them from its own site, natively from the binary (feature `embedded-models`).
 /// Until one is installed, recognition works without it (fewer names known, fewer common words,
 /// no titles, heads or connectors: capitalisation alone).
@@ -230,10 +231,12 @@ pub enum Lexicon {
     Places,
     /// Hand-written cue words (`data/entities/cues.tsv`): titles, institution heads, connectors...
     Cues,
+    /// Hand-written well-known names (`data/entities/known.tsv`): organisations, media, clubs...
+    Known,
 }
 
 impl Lexicon {
-    pub const ALL: [Lexicon; 4] = [Lexicon::SqLemmas, Lexicon::LearnedNames, Lexicon::Places, Lexicon::Cues];
+    pub const ALL: [Lexicon; 5] = [Lexicon::SqLemmas, Lexicon::LearnedNames, Lexicon::Places, Lexicon::Cues, Lexicon::Known];
 
     /// The file's name under `data/entities/` (and under `lexicons/` in the web app's dist).
     pub fn file_name(self) -> &'static str {
@@ -242,6 +245,7 @@ impl Lexicon {
             Lexicon::LearnedNames => "wikiann_names.tsv",
             Lexicon::Places => "places_derived.txt",
             Lexicon::Cues => "cues.tsv",
+            Lexicon::Known => "known.tsv",
         }
     }
 
@@ -252,6 +256,7 @@ impl Lexicon {
             Lexicon::LearnedNames => "# Derived by tools/build_lexicons.py from WikiANN",
             Lexicon::Places => "# Derived by tools/build_lexicons.py from Unicode CLDR",
             Lexicon::Cues => "# Hand-written cue words",
+            Lexicon::Known => "# Well-known names",
         }
     }
 }
@@ -262,6 +267,7 @@ struct InstalledLexicons {
     learned_names: Option<&'static str>,
     places: Option<&'static str>,
     cues: Option<&'static str>,
+    known: Option<&'static str>,
 }
 
 impl InstalledLexicons {
@@ -271,6 +277,7 @@ impl InstalledLexicons {
             Lexicon::LearnedNames => self.learned_names,
             Lexicon::Places => self.places,
             Lexicon::Cues => self.cues,
+            Lexicon::Known => self.known,
         }
     }
 
@@ -280,6 +287,7 @@ impl InstalledLexicons {
             Lexicon::LearnedNames => &mut self.learned_names,
             Lexicon::Places => &mut self.places,
             Lexicon::Cues => &mut self.cues,
+            Lexicon::Known => &mut self.known,
         }
     }
 }
@@ -342,20 +350,20 @@ fn resources() -> Arc<Resources> {
     if let Some(res) = cached_resources().read().unwrap_or_else(|e| e.into_inner()).as_ref() {
         return res.clone();
     }
-    let (sq_lemmas_text, names_text, places_text, cues_text) = {
+    let texts = {
         let installed = installed_lexicons().read().unwrap_or_else(|e| e.into_inner());
-        let text = |l| installed.get(l).unwrap_or("");
-        (text(Lexicon::SqLemmas), text(Lexicon::LearnedNames), text(Lexicon::Places), text(Lexicon::Cues))
+        Lexicon::ALL.map(|l| installed.get(l).unwrap_or(""))
     };
-    let res = Arc::new(build_resources(sq_lemmas_text, names_text, places_text, cues_text));
+    let res = Arc::new(build_resources(texts));
     *cached_resources().write().unwrap_or_else(|e| e.into_inner()) = Some(res.clone());
     res
 }
 
-fn build_resources(sq_lemmas_text: &'static str, names_text: &'static str, places_text: &'static str, cues_text: &'static str) -> Resources {
+/// The word lists' texts in [`Lexicon::ALL`] order ("" for one not installed yet).
+fn build_resources([sq_lemmas_text, names_text, places_text, cues_text, known_text]: [&'static str; 5]) -> Resources {
     let mut names = NameIndex::default();
     let mut clubs = NameIndex::default();
-    for line in data_lines(KNOWN) {
+    for line in data_lines(known_text) {
         if let Some((kind, name)) = line.split_once('\t') {
             if kind == "CLUB" {
                 clubs.add(name, EntityKind::Org);
