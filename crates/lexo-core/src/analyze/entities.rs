@@ -532,7 +532,7 @@ impl Resources {
 
     /// The lowercase word is a common (non-name) word of the language.
     fn is_common_word(&self, lang: &str, word_lower: &str) -> bool {
-        if self.is_function_word(lang, word_lower) {
+        if self.is_function_word(lang, word_lower) || self.cue_list("common_word", lang).is_some_and(|s| s.contains(word_lower)) {
             return true;
         }
         match lang {
@@ -2099,6 +2099,14 @@ mod tests {
         let en = lang("en");
         let found = tagged("Analysts said that Alamos Gold shares rose after the deal.", en);
         assert_found(&found, &[("Alamos Gold", "ORG")]);
+    }
+
+    #[test]
+    fn frequent_sentence_openers_are_not_part_of_names() {
+        let it = lang("it");
+        let found = tagged("Lo ha detto ieri Spinelli. Poi Spinelli ha aggiunto altro. Intanto Roma aspetta.", it);
+        assert!(found.iter().all(|(t, _)| !t.starts_with("Poi") && !t.starts_with("Intanto")), "{found:?}");
+        assert_found(&found, &[("Roma", "LOC")]);
     }
 
     #[test]
