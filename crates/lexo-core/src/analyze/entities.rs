@@ -727,6 +727,10 @@ fn generic_query_forms(word: &str) -> Vec<String> {
 /// The forms plus their Greek forms without accents: the accent moves when a Greek word
 /// inflects (Νότια Κορέα -> Νοτίου Κορέας, Ηνωμένα Έθνη -> Ηνωμένων Εθνών).
 fn with_greek_unaccented(mut forms: Vec<String>) -> Vec<String> {
+    // (Most words are not Greek: they are returned as they are, with no allocation.)
+    if !forms.iter().any(|f| f.chars().any(|c| ('\u{0386}'..='\u{03CE}').contains(&c))) {
+        return forms;
+    }
     let unaccent = |c: char| match c {
         'ά' => 'α',
         'έ' => 'ε',
