@@ -1820,10 +1820,12 @@ fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &st
         // (Not the place a Serbian or Russian institution is in: "Policijske stanice u | Guči".)
         .map(|c| (tokens[c.first..=c.last].iter().take_while(|t| !matches!(t.text.as_str(), "u" | "в")).map(Token::lower).collect(), c.kind.unwrap()))
         .collect();
-    let mut singles: HashMap<String, usize> = HashMap::new();
-    for c in candidates.iter().filter(|c| c.evidence == Evidence::Guess && c.first == c.last) {
-        *singles.entry(strip_attached_suffix(&tokens[c.first].lower()).to_owned()).or_default() += 1;
-    }
+    // Turkish only (below): the unknown single words, to count how often each comes back alone.
+    let singles: Vec<String> = if lang == "tr" {
+        candidates.iter().filter(|c| c.evidence == Evidence::Guess && c.first == c.last).map(|c| strip_attached_suffix(&tokens[c.first].lower()).to_owned()).collect()
+    } else {
+        Vec::new()
+    };
     for c in candidates.iter_mut().filter(|c| c.evidence == Evidence::Guess && c.first == c.last) {
         let word = tokens[c.first].lower();
         let found = typed.iter().find(|(ts, _)| ts.iter().any(|t| t.len() > 1 && !is_connector_word(t) && same_word(t, &word, lang)));
@@ -1837,8 +1839,8 @@ fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &st
             // Turkish news one that keeps coming back alone (three times or more) is most often a
             // company ("Şişecam"): tr train 0.50 -> 0.60. (Not elsewhere: Italian news call
             // people by their surname alone, "Spinelli", and it cost it 0.05.)
-            let alone = singles.get(strip_attached_suffix(&word)).copied().unwrap_or(0);
-            c.kind = Some(if alone >= 3 && lang == "tr" { EntityKind::Org } else { EntityKind::Per });
+            let alone = singles.iter().filter(|w| *w == strip_attached_suffix(&word)).count();
+            c.kind = Some(if alone >= 3 { EntityKind::Org } else { EntityKind::Per });
         }
     }
 }
