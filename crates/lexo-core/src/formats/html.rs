@@ -189,7 +189,7 @@ fn keep_embedded_posts(doc: &Document) {
             if wrapper.has_name("body") || wrapper.has_name("article") || wrapper.has_name("main") {
                 break;
             }
-            if furniture_marks(&wrapper) || wrapper.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("social")) {
+            if furniture_marks(&wrapper) || class_mentions(&wrapper, &["social"]) {
                 wrapper.remove_attr("class");
                 wrapper.remove_attr("id");
             }
@@ -448,7 +448,7 @@ impl Walker<'_> {
                 continue;
             }
             let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
-            if SKIP.contains(&name.as_str()) || is_hidden(&child) || is_furniture(&child) || is_hover_card(&child) {
+            if never_read(&child, &name) || is_furniture(&child) {
                 continue;
             }
             if name != "figure" && is_caption(&child) {
@@ -637,6 +637,12 @@ fn has_block_child(node: &NodeRef) -> bool {
     })
 }
 
+/// What a reader never sees as text, in blocks and inside paragraphs alike: scripts, styles and
+/// frames, hidden elements, hover cards.
+fn never_read(node: &NodeRef, name: &str) -> bool {
+    SKIP.contains(&name) || is_hidden(node) || is_hover_card(node)
+}
+
 fn is_hidden(node: &NodeRef) -> bool {
     let styled_hidden = node.attr("style").is_some_and(|s| {
         let s = s.to_ascii_lowercase().replace(' ', "");
@@ -652,10 +658,8 @@ fn is_hidden(node: &NodeRef) -> bool {
 /// `<p class="wp-caption-text">`, `<span class="photo-credit">`): short text about an image, not
 /// running text (the benchmarks' truth leaves captions out, as Lexo's text does).
 fn is_caption(node: &NodeRef) -> bool {
-    let Some(class) = node.attr("class") else { return false };
     // Substrings, any case: "newsCaption", "captionText", "photoCredit" are captions too.
-    let has = |word: &[u8]| class.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
-    let marked = has(b"caption") || has(b"credit");
+    let marked = class_mentions(node, &["caption", "credit"]);
     let holds_picture = || node.descendants_it().any(|n| n.has_name("img") || n.has_name("picture"));
     marked && !node.has_name("table") && node.text().split_whitespace().count() <= 80 && !holds_picture()
 }
@@ -668,9 +672,13 @@ fn is_hover_card(node: &NodeRef) -> bool {
     if node.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("tooltip")) {
         return true;
     }
+    class_mentions(node, &["hovercard", "hover-card", "tooltiptext", "tooltip-content", "popover-content"]) || (class_mentions(node, &["rollover"]) && class_mentions(node, &["block"]))
+}
+
+/// The element's class attribute holds one of these words anywhere, in any case.
+fn class_mentions(node: &NodeRef, words: &[&str]) -> bool {
     let Some(class) = node.attr("class") else { return false };
-    let has = |word: &[u8]| class.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
-    has(b"hovercard") || has(b"hover-card") || has(b"tooltiptext") || has(b"tooltip-content") || has(b"popover-content") || (has(b"rollover") && has(b"block"))
+    words.iter().any(|word| class.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes())))
 }
 
 /// An image address Lexo may show: inline raster data only (no SVG: it can carry script), at
@@ -717,7 +725,7 @@ fn collect_text(node: &NodeRef, out: &mut String, with_links: bool) {
             out.extend(child.text().chars().filter(|c| !matches!(*c, LINK_OPEN | LINK_HREF_END | LINK_CLOSE)));
         } else if child.is_element() {
             let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
-            if SKIP.contains(&name.as_str()) || is_hidden(&child) || is_caption(&child) || is_hover_card(&child) {
+            if never_read(&child, &name) || is_caption(&child) {
                 continue;
             }
             if name == "br" {
