@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use lexo_core::{EntityData, MODEL_LANGS};
 use serde::Deserialize;
 
 /// `../shared`, or `$LEXO_SHARED` when set.
@@ -72,15 +73,17 @@ fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
     (f, p, r)
 }
 
-/// `--rules-only` among the arguments: the learned typing models are removed for this run.
-fn rules_only_flag(args: &[String]) -> (bool, Vec<String>) {
+/// `--rules-only` among the arguments: the entity data for this run leaves the learned typing
+/// models out.
+fn rules_only_flag(args: &[String]) -> (bool, EntityData, Vec<String>) {
     let rules_only = args.iter().any(|a| a == "--rules-only");
+    let mut data = EntityData::embedded().clone();
     if rules_only {
-        for lang in lexo_core::analyze::entities::MODEL_LANGS {
-            lexo_core::analyze::entities::remove_model(lang);
+        for lang in MODEL_LANGS {
+            data.remove_model(lang);
         }
     }
-    (rules_only, args.iter().filter(|a| *a != "--rules-only").cloned().collect())
+    (rules_only, data, args.iter().filter(|a| *a != "--rules-only").cloned().collect())
 }
 
 /// Gold and predicted entities that do not match exactly, one line each, for error analysis:
@@ -107,7 +110,7 @@ fn print_errors(doc: &GoldDoc, gold: &EntitySet, pred: &EntitySet) {
 
 /// `lexo eval-ner [--rules-only] [--errors] [GOLD.jsonl...]`
 pub fn ner(args: &[String]) -> ExitCode {
-    let (rules_only, args) = rules_only_flag(args);
+    let (rules_only, data, args) = rules_only_flag(args);
     let show_errors = args.iter().any(|a| a == "--errors");
     let args: Vec<String> = args.into_iter().filter(|a| a != "--errors").collect();
     let files: Vec<PathBuf> = if args.is_empty() {
@@ -120,7 +123,7 @@ pub fn ner(args: &[String]) -> ExitCode {
         args.iter().map(PathBuf::from).collect()
     };
     // Word lists load once, on first use; time tagging, not loading.
-    let _ = lexo_core::tag_text("Tirana", None);
+    let _ = lexo_core::tag_text("Tirana", None, &data);
     let mut rows: BTreeMap<String, Counts> = BTreeMap::new();
     let mut by_type: BTreeMap<String, Counts> = BTreeMap::new();
     let (mut chars, mut elapsed) = (0usize, 0f64);
@@ -138,7 +141,7 @@ pub fn ner(args: &[String]) -> ExitCode {
                 }
             };
             let t0 = Instant::now();
-            let tagged = lexo_core::tag_text(&doc.text, None);
+            let tagged = lexo_core::tag_text(&doc.text, None, &data);
             elapsed += t0.elapsed().as_secs_f64();
             chars += doc.text.chars().count();
             let (gold, pred) = entity_sets(&doc, &tagged);
@@ -191,7 +194,7 @@ pub fn lang(args: &[String]) -> ExitCode {
         let (Some(expected), Some(file)) = (cols.get(1), cols.get(2)) else { continue };
         let path = dir.join(file);
         let Ok(bytes) = std::fs::read(&path) else { continue };
-        let got = match lexo_core::read(&bytes, file) {
+        let got = match lexo_core::read(&bytes, file, EntityData::embedded()) {
             Ok(doc) => doc.lang.code,
             Err(_) => "error",
         };
@@ -333,7 +336,7 @@ pub fn extraction(args: &[String]) -> ExitCode {
             let body = entry.get("articleBody").and_then(|v| v.as_str()).unwrap_or("");
             let Ok(bytes) = std::fs::read(dir.join("html").join(format!("{id}.html.gz"))) else { continue };
             let t0 = Instant::now();
-            let text = lexo_core::read(&bytes, &format!("{id}.html.gz")).map(|d| d.text).unwrap_or_default();
+            let text = lexo_core::read(&bytes, &format!("{id}.html.gz"), EntityData::embedded()).map(|d| d.text).unwrap_or_default();
             let ms = t0.elapsed().as_secs_f64() * 1000.0;
             all.add(body, &text, ms);
             if let Some(kind) = entry.get("page_type").and_then(|v| v.as_str()) {
@@ -410,7 +413,7 @@ pub fn wikiann(args: &[String]) -> ExitCode {
     if !dir.is_dir() {
         return absent(&dir);
     }
-    let (rules_only, args) = rules_only_flag(args);
+    let (rules_only, data, args) = rules_only_flag(args);
     let langs: Vec<String> = if args.is_empty() { ["en", "de", "fr", "nl", "pt", "es", "pl", "ru"].iter().map(|s| s.to_string()).collect() } else { args.to_vec() };
     let engine = if rules_only { "rules only" } else { "rules + learned typing models" };
     println!("WikiANN dev ({engine}), exact span + type micro F1 (sentences tagged one by one, language given)");
@@ -421,7 +424,7 @@ pub fn wikiann(args: &[String]) -> ExitCode {
         };
         let mut c = Counts::default();
         for doc in wikiann_docs(&content, &lang) {
-            let tagged = lexo_core::tag_text(&doc.text, Some(&lang));
+            let tagged = lexo_core::tag_text(&doc.text, Some(&lang), &data);
             let (gold, pred) = entity_sets(&doc, &tagged);
             c.add(&gold, &pred);
         }

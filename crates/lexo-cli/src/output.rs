@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use lexo_core::{Document, Tagged};
+use lexo_core::{Document, EntityData, Tagged};
 use serde::Serialize;
 
 #[derive(Clone, Copy)]
@@ -115,10 +115,10 @@ pub fn run(paths: &[String], mode: Mode) -> ExitCode {
             Ok(bytes) => {
                 let name = std::path::Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path);
                 match mode {
-                    Mode::Read => lexo_core::read_all(&bytes, name).map(|docs| {
+                    Mode::Read => lexo_core::read_all(&bytes, name, EntityData::embedded()).map(|docs| {
                         docs.iter().enumerate().map(|(i, d)| serde_json::to_string(&read_line(path, i, d)).expect("plain data")).collect::<Vec<_>>().join("\n")
                     }),
-                    Mode::Tag => lexo_core::tag(&bytes).map(|t| serde_json::to_string(&tag_line(path, &t)).expect("plain data")),
+                    Mode::Tag => lexo_core::tag(&bytes, EntityData::embedded()).map(|t| serde_json::to_string(&tag_line(path, &t)).expect("plain data")),
                 }
                 .map_err(|e| e.to_string())
             }

@@ -19,7 +19,7 @@ use crate::eval::{absent, shared_dir, wikiann_docs, GoldDoc};
 /// Albanian (and it, sr, el, tr) have no model: trained on 40 gold articles alone it scored
 /// below the tuned rules on sq dev (typed F1 0.779 vs 0.782, and it dropped 7 of the seed's 44
 /// names), so those languages are tagged by rules.
-pub const LANGS: &[&str] = lexo_core::analyze::entities::MODEL_LANGS;
+pub const LANGS: &[&str] = lexo_core::MODEL_LANGS;
 const EPOCHS: usize = 12;
 const OTHER_LANG_WEIGHT: f32 = 0.3;
 const WIKIANN_WEIGHT: f32 = 0.15;
@@ -43,7 +43,7 @@ fn usable_wikiann(doc: &GoldDoc) -> bool {
 
 /// Training examples of one document (they do not depend on the model's language).
 fn doc_examples(doc: &GoldDoc) -> Vec<Example> {
-    training_examples(&doc.text, &doc.lang, &spans(doc))
+    training_examples(&doc.text, &doc.lang, &spans(doc), lexo_core::EntityData::embedded())
 }
 
 /// Append examples with the given weight; returns how many.

@@ -1,7 +1,12 @@
 //! Every reader end to end on fixtures written for Lexo: the shapes scrapers produce, saved web
 //! pages, Markdown, JSON Lines, legacy encodings, DOCX and EPUB.
 
-use lexo_core::{read, EntityKind};
+use lexo_core::{Document, EntityData, EntityKind, Error};
+
+/// The whole pipeline with the word lists and models built in, as the CLI reads.
+fn read(bytes: &[u8], name: &str) -> Result<Document, Error> {
+    lexo_core::read(bytes, name, EntityData::embedded())
+}
 
 /// A fixture's bytes; `path` is relative to tests/fixtures.
 fn fixture(path: &str) -> Vec<u8> {
@@ -156,7 +161,7 @@ fn markdown_with_front_matter() {
 
 #[test]
 fn json_lines_give_one_document_per_line() {
-    let docs = lexo_core::read_all(&fixture("json/export.jsonl"), "export.jsonl").unwrap();
+    let docs = lexo_core::read_all(&fixture("json/export.jsonl"), "export.jsonl", EntityData::embedded()).unwrap();
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0].article.meta.title.as_deref(), Some("Stina e turizmit nis herët në Sarandë"));
     assert_eq!(docs[0].article.meta.byline.as_deref(), Some("Elsa Dervishi"));

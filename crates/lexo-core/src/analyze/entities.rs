@@ -5,11 +5,11 @@
 //! [`RuleRecognizer`] without touching grouping, the CLI or the app.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, OnceLock, RwLock};
 
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
+pub use super::entity_data::{EntityData, Lexicon, MODEL_LANGS};
 use super::language::Lang;
 use super::typer::{self, TyperModel};
 
@@ -104,90 +104,16 @@ pub trait Recognizer {
     fn recognize(&self, text: &str, lang: Lang) -> Vec<Span>;
 }
 
-/// Recognise and group entities with the default engine.
-pub fn recognize(text: &str, lang: Lang) -> Entities {
-    let spans = RuleRecognizer.recognize(text, lang);
-    group(text, lang, &spans)
+/// Recognise and group entities with the default engine and the given word lists and models.
+pub fn recognize(text: &str, lang: Lang, data: &EntityData) -> Entities {
+    let spans = RuleRecognizer { data }.recognize(text, lang);
+    group(text, lang, &spans, data)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Learned typing models, one per language
+// Word lists (their texts and models live in `EntityData`; these are their indexes)
 
-/// Languages that have a typing model file (`models/entities-LANG.bin`).
-pub const MODEL_LANGS: &[&str] = &["en", "de", "fr", "es", "pt", "nl", "pl", "ru"];
-
-type Models = RwLock<HashMap<String, Arc<TyperModel>>>;
-
-fn models() -> &'static Models {
-    static MODELS: OnceLock<Models> = OnceLock::new();
-    MODELS.get_or_init(Default::default)
-}
-
-/// Install (or replace) the typing model of a language from a model file's bytes. The app calls
-/// this when it has fetched a language's model; until then that language is tagged by rules alone.
-pub fn install_model(lang: &str, bytes: &[u8]) -> Result<(), typer::ModelError> {
-    let model = TyperModel::from_bytes(bytes)?;
-    models().write().unwrap_or_else(|e| e.into_inner()).insert(lang.to_owned(), Arc::new(model));
-    DATA_GENERATION.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    Ok(())
-}
-
-/// Forget a language's model (tests and evaluation compare with and without).
-pub fn remove_model(lang: &str) {
-    #[cfg(feature = "embedded-models")]
-    embedded::install_once();
-    models().write().unwrap_or_else(|e| e.into_inner()).remove(lang);
-}
-
-/// Whether a typing model is installed for the language.
-pub fn has_model(lang: &str) -> bool {
-    model_for(lang).is_some()
-}
-
-fn model_for(lang: &str) -> Option<Arc<TyperModel>> {
-    #[cfg(feature = "embedded-models")]
-    embedded::install_once();
-    models().read().unwrap_or_else(|e| e.into_inner()).get(lang).cloned()
-}
-
-/// The model files built into native binaries (the CLI); the web app fetches them instead.
-#[cfg(feature = "embedded-models")]
-mod embedded {
-    // Keep in step with MODEL_LANGS (a test checks every one of those is installed).
-    macro_rules! models {
-        ($($lang:literal),*) => {
-            const MODELS: &[(&str, &[u8])] = &[$(($lang, include_bytes!(concat!("../../models/entities-", $lang, ".bin")))),*];
-        };
-    }
-    models!("en", "de", "fr", "es", "pt", "nl", "pl", "ru");
-
-    const SQ_LEMMAS: &str = include_str!("../../data/entities/sq_lemmas.txt");
-    const LEARNED_NAMES: &str = include_str!("../../data/entities/wikiann_names.tsv");
-    const PLACES: &str = include_str!("../../data/entities/places_derived.txt");
-    const CUES: &str = include_str!("../../data/entities/cues.tsv");
-    const KNOWN: &str = include_str!("../../data/entities/known.tsv");
-
-    pub fn install_once() {
-        static DONE: std::sync::Once = std::sync::Once::new();
-        DONE.call_once(|| {
-            // The files are built by `lexo train-ner` / tools/build_lexicons.py and checked by
-            // tests; a bad one is a build bug.
-            for (lang, bytes) in MODELS {
-                super::install_model(lang, bytes).expect("embedded entity model");
-            }
-            super::install_lexicon(super::Lexicon::SqLemmas, SQ_LEMMAS.to_owned()).expect("embedded word list");
-            super::install_lexicon(super::Lexicon::LearnedNames, LEARNED_NAMES.to_owned()).expect("embedded word list");
-            super::install_lexicon(super::Lexicon::Places, PLACES.to_owned()).expect("embedded word list");
-            super::install_lexicon(super::Lexicon::Cues, CUES.to_owned()).expect("embedded word list");
-            super::install_lexicon(super::Lexicon::Known, KNOWN.to_owned()).expect("embedded word list");
-        });
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Word lists
-
-struct Resources {
+pub(crate) struct Resources {
     /// Gazetteer and known names, indexed by the forms of their first token.
     names: NameIndex,
     /// Names learned from WikiANN (consistently typed there), consulted after the lists above.
@@ -201,166 +127,21 @@ struct Resources {
     first_names: HashSet<String>,
     /// German common nouns, lowercased (capitalised words WikiANN leaves outside names).
     de_nouns: HashSet<String>,
-    /// Albanian lowercase lemmas, sorted as the file is, each with its adjective mark: looked up
-    /// by binary search, so loading costs no allocation per word.
-    sq_lemmas: Vec<(&'static str, bool)>,
+    /// Albanian lowercase lemmas, sorted, each with its adjective mark: looked up by binary search.
+    sq_lemmas: Vec<(Box<str>, bool)>,
     /// Stems of the institution and event heads of the languages that inflect them (tr, sr, ru,
     /// el, pl), with the longest word each may match: kind -> lang -> (stem, longest).
     head_stems: HashMap<&'static str, HashMap<&'static str, Vec<(String, usize)>>>,
-    /// Per-language cue lists: (kind, lang) -> words. Lang "*" applies to all.
     /// Cue lists: kind -> language ("*" = any) -> words. Nested so lookups borrow, not allocate.
-    cues: HashMap<&'static str, HashMap<&'static str, HashSet<String>>>,
+    cues: HashMap<String, HashMap<String, HashSet<String>>>,
     /// Language -> frequent function words (from language identification's table).
     function_words: HashMap<String, HashSet<String>>,
 }
 
 const FUNCTION_WORDS: &str = include_str!("../../data/function_words.tsv");
 
-/// Word lists kept out of the web app's wasm (~1.1 MB together; the cue words and known names
-/// are small but are data, and the engine's size budget is for code): installed at run time, by the app after
-/// fetching them from its own site, natively from the binary (feature `embedded-models`).
-/// Until one is installed, recognition works without it (fewer names known, fewer common words,
-/// no titles, heads or connectors: capitalisation alone).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lexicon {
-    /// Albanian lowercase lemmas (`data/entities/sq_lemmas.txt`): sentence-initial common words.
-    SqLemmas,
-    /// Names and first names learned from WikiANN (`data/entities/wikiann_names.tsv`), all languages.
-    LearnedNames,
-    /// Place names from CLDR and GeoNames (`data/entities/places_derived.txt`), all languages.
-    Places,
-    /// Hand-written cue words (`data/entities/cues.tsv`): titles, institution heads, connectors...
-    Cues,
-    /// Hand-written well-known names (`data/entities/known.tsv`): organisations, media, clubs...
-    Known,
-}
-
-impl Lexicon {
-    pub const ALL: [Lexicon; 5] = [Lexicon::SqLemmas, Lexicon::LearnedNames, Lexicon::Places, Lexicon::Cues, Lexicon::Known];
-
-    /// The file's name under `data/entities/` (and under `lexicons/` in the web app's dist).
-    pub fn file_name(self) -> &'static str {
-        match self {
-            Lexicon::SqLemmas => "sq_lemmas.txt",
-            Lexicon::LearnedNames => "wikiann_names.tsv",
-            Lexicon::Places => "places_derived.txt",
-            Lexicon::Cues => "cues.tsv",
-            Lexicon::Known => "known.tsv",
-        }
-    }
-
-    /// How the file starts: a host that answers a missing file with its index page is caught here.
-    fn header(self) -> &'static str {
-        match self {
-            Lexicon::SqLemmas => "# Lowercase Albanian lemmas",
-            Lexicon::LearnedNames => "# Derived by tools/build_lexicons.py from WikiANN",
-            Lexicon::Places => "# Derived by tools/build_lexicons.py from Unicode CLDR",
-            Lexicon::Cues => "# Hand-written cue words",
-            Lexicon::Known => "# Well-known names",
-        }
-    }
-}
-
-#[derive(Default)]
-struct InstalledLexicons {
-    sq_lemmas: Option<&'static str>,
-    learned_names: Option<&'static str>,
-    places: Option<&'static str>,
-    cues: Option<&'static str>,
-    known: Option<&'static str>,
-}
-
-impl InstalledLexicons {
-    fn get(&self, lexicon: Lexicon) -> Option<&'static str> {
-        match lexicon {
-            Lexicon::SqLemmas => self.sq_lemmas,
-            Lexicon::LearnedNames => self.learned_names,
-            Lexicon::Places => self.places,
-            Lexicon::Cues => self.cues,
-            Lexicon::Known => self.known,
-        }
-    }
-
-    fn slot(&mut self, lexicon: Lexicon) -> &mut Option<&'static str> {
-        match lexicon {
-            Lexicon::SqLemmas => &mut self.sq_lemmas,
-            Lexicon::LearnedNames => &mut self.learned_names,
-            Lexicon::Places => &mut self.places,
-            Lexicon::Cues => &mut self.cues,
-            Lexicon::Known => &mut self.known,
-        }
-    }
-}
-
-fn installed_lexicons() -> &'static RwLock<InstalledLexicons> {
-    static INSTALLED: OnceLock<RwLock<InstalledLexicons>> = OnceLock::new();
-    INSTALLED.get_or_init(Default::default)
-}
-
-/// Bumped on every model or word-list install: a document tagged at an older generation can be
-/// tagged again for better results.
-static DATA_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
-/// The current generation of installed entity data (see [`crate::Document::retag`]).
-pub fn data_generation() -> u64 {
-    #[cfg(feature = "embedded-models")]
-    embedded::install_once();
-    DATA_GENERATION.load(std::sync::atomic::Ordering::SeqCst)
-}
-
-/// Install a word list from its file's text. Installing one that is already there does nothing
-/// (the text lives for the rest of the program: word lists are installed once per session).
-pub fn install_lexicon(lexicon: Lexicon, text: String) -> Result<(), typer::ModelError> {
-    if !text.starts_with(lexicon.header()) {
-        return Err(typer::ModelError("not a Lexo word list (wrong header)"));
-    }
-    let mut installed = installed_lexicons().write().unwrap_or_else(|e| e.into_inner());
-    let slot = installed.slot(lexicon);
-    if slot.is_none() {
-        *slot = Some(Box::leak(text.into_boxed_str()));
-        *cached_resources().write().unwrap_or_else(|e| e.into_inner()) = None;
-        DATA_GENERATION.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    }
-    Ok(())
-}
-
-/// Whether a word list is installed.
-pub fn has_lexicon(lexicon: Lexicon) -> bool {
-    #[cfg(feature = "embedded-models")]
-    embedded::install_once();
-    installed_lexicons().read().unwrap_or_else(|e| e.into_inner()).get(lexicon).is_some()
-}
-
-fn cached_resources() -> &'static RwLock<Option<Arc<Resources>>> {
-    static RES: OnceLock<RwLock<Option<Arc<Resources>>>> = OnceLock::new();
-    RES.get_or_init(Default::default)
-}
-
-/// Build the word-list indexes now rather than when the next text is tagged: the app calls it
-/// once every word list is in, while the reader is idle, so the first article is not the one
-/// that waits for them (~0.2 s in a browser).
-pub fn prepare() {
-    resources();
-}
-
-/// The word lists, built on first use and again after a word list is installed.
-fn resources() -> Arc<Resources> {
-    #[cfg(feature = "embedded-models")]
-    embedded::install_once();
-    if let Some(res) = cached_resources().read().unwrap_or_else(|e| e.into_inner()).as_ref() {
-        return res.clone();
-    }
-    let texts = {
-        let installed = installed_lexicons().read().unwrap_or_else(|e| e.into_inner());
-        Lexicon::ALL.map(|l| installed.get(l).unwrap_or(""))
-    };
-    let res = Arc::new(build_resources(texts));
-    *cached_resources().write().unwrap_or_else(|e| e.into_inner()) = Some(res.clone());
-    res
-}
-
 /// The word lists' texts in [`Lexicon::ALL`] order ("" for one not installed yet).
-fn build_resources([sq_lemmas_text, names_text, places_text, cues_text, known_text]: [&'static str; 5]) -> Resources {
+pub(crate) fn build_resources([sq_lemmas_text, names_text, places_text, cues_text, known_text]: [&str; 5]) -> Resources {
     let mut names = NameIndex::default();
     let mut clubs = NameIndex::default();
     for line in data_lines(known_text) {
@@ -400,20 +181,20 @@ fn build_resources([sq_lemmas_text, names_text, places_text, cues_text, known_te
             learned.add(name, kind);
         }
     }
-    let mut sq_lemmas: Vec<(&'static str, bool)> = data_lines(sq_lemmas_text)
+    let mut sq_lemmas: Vec<(Box<str>, bool)> = data_lines(sq_lemmas_text)
         .map(|line| match line.split_once('\t') {
-            Some((lemma, pos)) => (lemma, pos == "A"),
-            None => (line, false),
+            Some((lemma, pos)) => (lemma.into(), pos == "A"),
+            None => (line.into(), false),
         })
         .collect();
     // The file is sorted; sorting again costs little and keeps lookups right if it is not.
     sq_lemmas.sort_unstable();
-    let mut cues: HashMap<&'static str, HashMap<&'static str, HashSet<String>>> = HashMap::new();
+    let mut cues: HashMap<String, HashMap<String, HashSet<String>>> = HashMap::new();
     for line in data_lines(cues_text) {
         let mut cols = line.split('\t');
         let (Some(kind), Some(lang)) = (cols.next(), cols.next()) else { continue };
         let words = cols.next().unwrap_or("");
-        let set = cues.entry(kind).or_default().entry(lang).or_default();
+        let set = cues.entry(kind.to_owned()).or_default().entry(lang.to_owned()).or_default();
         for w in words.split_whitespace() {
             set.insert(if kind == NOT_ENTITY { w.to_owned() } else { w.to_lowercase() });
         }
@@ -431,7 +212,7 @@ fn build_resources([sq_lemmas_text, names_text, places_text, cues_text, known_te
 /// The stem of each institution/event head in the languages whose heads take case endings: the
 /// head less a final vowel; short stems ("sud", "vlad") take short endings only (sudom, vladi),
 /// long ones any case ending (Bakanlığınca). Stems under three letters are left out.
-fn head_stems(cues: &HashMap<&'static str, HashMap<&'static str, HashSet<String>>>) -> HashMap<&'static str, HashMap<&'static str, Vec<(String, usize)>>> {
+fn head_stems(cues: &HashMap<String, HashMap<String, HashSet<String>>>) -> HashMap<&'static str, HashMap<&'static str, Vec<(String, usize)>>> {
     let mut out: HashMap<&'static str, HashMap<&'static str, Vec<(String, usize)>>> = HashMap::new();
     for kind in ["org_head", "misc_head"] {
         for lang in INFLECTED_HEAD_LANGS {
@@ -551,7 +332,7 @@ impl Resources {
     /// the lemma itself or the lemma's inflection stem, the inverse of `entry_forms`:
     /// mosk -> moskë, lexo -> lexoj, zvicr -> zvicër, kosove -> kosovë.
     fn sq_lemma(&self, form: &str) -> Option<bool> {
-        let find = |w: &str| self.sq_lemmas.binary_search_by(|(l, _)| (*l).cmp(w)).ok().map(|i| self.sq_lemmas[i].1);
+        let find = |w: &str| self.sq_lemmas.binary_search_by(|(l, _)| (**l).cmp(w)).ok().map(|i| self.sq_lemmas[i].1);
         let mut candidates = vec![form.to_owned(), format!("{form}ë"), format!("{form}j")];
         for (bare, full) in [("r", "ër"), ("l", "ël")] {
             if let Some(stem) = form.strip_suffix(bare) {
@@ -974,8 +755,10 @@ fn tokenize(chars: &[char], lang: &str) -> Vec<Token> {
 // The rule-based recogniser
 
 /// Capitalisation chunking + gazetteers + cues + document consistency.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct RuleRecognizer;
+#[derive(Debug, Clone, Copy)]
+pub struct RuleRecognizer<'a> {
+    pub data: &'a EntityData,
+}
 
 /// How sure the typing is; document consistency overrides only weak guesses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -994,11 +777,12 @@ struct Candidate {
     evidence: Evidence,
 }
 
-impl Recognizer for RuleRecognizer {
+impl Recognizer for RuleRecognizer<'_> {
     fn recognize(&self, text: &str, lang: Lang) -> Vec<Span> {
-        let mut found = find_candidates(text, lang.code);
-        if let Some(model) = model_for(lang.code) {
-            found.retype(&model, lang.code);
+        let res = self.data.resources();
+        let mut found = find_candidates(text, lang.code, res);
+        if let Some(model) = self.data.model(lang.code) {
+            found.retype(model, lang.code, res);
         }
         found.spans()
     }
@@ -1022,8 +806,7 @@ impl Found {
 
     /// Let the learned model type every candidate (or drop it), with the rules' guess as one of
     /// its features.
-    fn retype(&mut self, model: &TyperModel, lang: &str) {
-        let res = &*resources();
+    fn retype(&mut self, model: &TyperModel, lang: &str, res: &Resources) {
         let kinds: Vec<Option<EntityKind>> = self
             .candidates
             .iter()
@@ -1059,8 +842,7 @@ fn kind_class(kind: Option<EntityKind>) -> usize {
 
 /// Capitalisation chunking, word lists, cues and document consistency: every candidate with the
 /// rules' type (None where the rules would not highlight it).
-fn find_candidates(text: &str, lang: &str) -> Found {
-    let res = &*resources();
+fn find_candidates(text: &str, lang: &str, res: &Resources) -> Found {
     let chars: Vec<char> = text.chars().collect();
     let tokens = tokenize(&chars, lang);
     let lowercase_seen: HashSet<String> = tokens.iter().filter(|t| !t.is_capitalised()).map(Token::lower).collect();
@@ -1213,9 +995,9 @@ fn find_candidates(text: &str, lang: &str) -> Found {
 
 /// Examples for training the typing model: every candidate the rules find in a gold text, with
 /// the type of the gold name it matches, or "no entity" when it overlaps none.
-pub fn training_examples(text: &str, lang: &str, gold: &[Span]) -> Vec<typer::Example> {
-    let res = &*resources();
-    let found = find_candidates(text, lang);
+pub fn training_examples(text: &str, lang: &str, gold: &[Span], data: &EntityData) -> Vec<typer::Example> {
+    let res = data.resources();
+    let found = find_candidates(text, lang, res);
     found
         .candidates
         .iter()
@@ -1884,9 +1666,9 @@ fn same_word(a: &str, b: &str, lang: &str) -> bool {
 // Grouping
 
 /// Group mentions of one entity across inflection and partial names.
-pub fn group(text: &str, lang: Lang, spans: &[Span]) -> Entities {
+pub fn group(text: &str, lang: Lang, spans: &[Span], data: &EntityData) -> Entities {
     let chars: Vec<char> = text.chars().collect();
-    let res = &*resources();
+    let res = data.resources();
     let mut groups: Vec<(EntityKind, Vec<Vec<String>>, Vec<String>)> = Vec::new(); // kind, token lists, surface forms
     let mut mentions = Vec::with_capacity(spans.len());
     // Longer names first so "Kim" joins "Kim Jong Un" rather than founding its own group.
@@ -1956,6 +1738,11 @@ mod tests {
         lang("sq")
     }
 
+    /// The word lists and models built into the binary, as the CLI uses them.
+    fn data() -> &'static EntityData {
+        EntityData::embedded()
+    }
+
     /// Each (name, type) pair is among the tagged names.
     fn assert_found(found: &[(String, &'static str)], expected: &[(&str, &str)]) {
         for (name, kind) in expected {
@@ -1975,7 +1762,7 @@ mod tests {
 
     /// The names found in a text of the language with this code, as (text, type code).
     fn tagged(text: &str, code: &'static str) -> Vec<(String, &'static str)> {
-        recognize(text, lang(code)).mentions.into_iter().map(|m| (m.text, m.kind.code())).collect()
+        recognize(text, lang(code), data()).mentions.into_iter().map(|m| (m.text, m.kind.code())).collect()
     }
 
     #[test]
@@ -1998,7 +1785,7 @@ mod tests {
     #[test]
     fn document_consistency_and_grouping() {
         let text = "Artan Hoxha foli sot në Rusi. Hoxha tha se Rusia dhe Rusisë kanë interesa. Rusinë e njohin të gjithë.";
-        let ents = recognize(text, sq());
+        let ents = recognize(text, sq(), data());
         let kinds: Vec<_> = ents.mentions.iter().map(|m| (m.text.as_str(), m.kind.code())).collect();
         assert!(kinds.contains(&("Hoxha", "PER")), "{kinds:?}");
         let russia: Vec<_> = ents.mentions.iter().filter(|m| m.text.starts_with("Rus")).map(|m| m.group).collect();
@@ -2025,30 +1812,32 @@ mod tests {
         assert!(before.contains(&("Zorblat".to_owned(), "PER")), "{before:?}");
         // A model trained on this text where only Paris is a name.
         let paris = Span { start: 20, end: 25, kind: EntityKind::Loc };
-        let model = typer::train(&training_examples(text, "xx", &[paris]), 10, "test".into());
-        install_model("xx", &model.to_bytes()).unwrap();
-        let after = tagged(text, "xx");
-        remove_model("xx");
+        let model = typer::train(&training_examples(text, "xx", &[paris], data()), 10, "test".into());
+        let mut with_model = data().clone();
+        with_model.install_model("xx", &model.to_bytes()).unwrap();
+        let after: Vec<(String, &str)> = recognize(text, lang("xx"), &with_model).mentions.into_iter().map(|m| (m.text, m.kind.code())).collect();
         assert!(!after.iter().any(|(t, _)| t == "Zorblat"), "{after:?}");
         assert!(after.contains(&("Paris".to_owned(), "LOC")), "{after:?}");
-        assert!(install_model("xx", b"not a model").is_err());
-        assert!(!has_model("xx"));
+        // The shared data was not changed by the copy's install.
+        assert!(!data().has_model("xx"));
+        assert!(with_model.install_model("yy", b"not a model").is_err());
+        assert!(!with_model.has_model("yy"));
     }
 
     #[cfg(feature = "embedded-models")]
     #[test]
     fn built_in_models_load_and_carry_their_card() {
         for lang in MODEL_LANGS {
-            assert!(has_model(lang), "{lang}");
+            assert!(data().has_model(lang), "{lang}");
         }
-        assert!(!has_model("sq"), "Albanian is tagged by rules (see models/MODEL_CARD.md)");
+        assert!(!data().has_model("sq"), "Albanian is tagged by rules (see models/MODEL_CARD.md)");
     }
 
     #[test]
     fn odd_text_never_panics() {
         for text in ["BE’ja", "Nando’s", "’", "-", "A-", "Ë’ë-Ë", "X’’Y", "\u{301}A", "Ab-’c", "ŞÇ’İ-i"] {
             for code in ["sq", "en", "ru"] {
-                let _ = recognize(text, Lang { code, script: "Latn" });
+                let _ = recognize(text, Lang { code, script: "Latn" }, data());
             }
         }
         assert_eq!(strip_attached_suffix("BE’ja"), "BE");
@@ -2326,7 +2115,7 @@ mod tests {
     #[test]
     fn offsets_are_char_indices() {
         let text = "Çfarë: ëëë Kosovë!";
-        let m = &recognize(text, sq()).mentions[0];
+        let m = &recognize(text, sq(), data()).mentions[0];
         assert_eq!(text.chars().skip(m.start).take(m.end - m.start).collect::<String>(), "Kosovë");
         assert_eq!((m.start, m.end), (11, 17));
     }
