@@ -1611,15 +1611,24 @@ fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &st
         // (Not the place a Serbian or Russian institution is in: "Policijske stanice u | Guči".)
         .map(|c| (tokens[c.first..=c.last].iter().take_while(|t| !matches!(t.text.as_str(), "u" | "в")).map(Token::lower).collect(), c.kind.unwrap()))
         .collect();
-    // Turkish only (below): the unknown single words, to count how often each comes back alone.
-    let singles: Vec<String> = if lang == "tr" {
+    // The typed names' words by their key, so each single word is compared only with words that
+    // could be forms of it (comparing with every typed name made long texts quadratic).
+    let mut words = WordIndex::default();
+    for (i, (ts, _)) in typed.iter().enumerate() {
+        for t in ts.iter().filter(|t| t.len() > 1 && !is_connector_word(t)) {
+            words.add(t, i);
+        }
+    }
+    // Turkish only (below): the unknown single words, sorted, to count how often each comes back alone.
+    let mut singles: Vec<String> = if lang == "tr" {
         candidates.iter().filter(|c| c.evidence == Evidence::Guess && c.first == c.last).map(|c| strip_attached_suffix(&tokens[c.first].lower()).to_owned()).collect()
     } else {
         Vec::new()
     };
+    singles.sort_unstable();
     for c in candidates.iter_mut().filter(|c| c.evidence == Evidence::Guess && c.first == c.last) {
         let word = tokens[c.first].lower();
-        let found = typed.iter().find(|(ts, _)| ts.iter().any(|t| t.len() > 1 && !is_connector_word(t) && same_word(t, &word, lang)));
+        let found = words.candidates(&word).into_iter().map(|i| &typed[i]).find(|(ts, _)| ts.iter().any(|t| t.len() > 1 && !is_connector_word(t) && same_word(t, &word, lang)));
         if let Some((_, kind)) = found {
             c.kind = Some(*kind);
         } else if c.kind.is_none() && tokens[c.first].starts_sentence() && !initial_name(c.first) {
@@ -1630,9 +1639,74 @@ fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &st
             // Turkish news one that keeps coming back alone (three times or more) is most often a
             // company ("Şişecam"): tr train 0.50 -> 0.60. (Not elsewhere: Italian news call
             // people by their surname alone, "Spinelli", and it cost it 0.05.)
-            let alone = singles.iter().filter(|w| *w == strip_attached_suffix(&word)).count();
-            c.kind = Some(if alone >= 3 { EntityKind::Org } else { EntityKind::Per });
+            let stripped = strip_attached_suffix(&word);
+            let alone = singles.partition_point(|w| w.as_str() < stripped)..singles.partition_point(|w| w.as_str() <= stripped);
+            c.kind = Some(if alone.len() >= 3 { EntityKind::Org } else { EntityKind::Per });
         }
+    }
+}
+
+/// Items (names, groups) filed under the words they hold, so that a word is compared only with
+/// items that may hold a form of it (comparing with every item made long texts quadratic).
+/// Every pair [`same_word`] accepts shares a prefix of at least three letters and at most three
+/// short of the longer word (of the words, or of the words less their attached suffix, or the
+/// two less-suffix words are equal): so an item is filed under every prefix of three letters or
+/// more of its word and of its word less the suffix, and a query looks up the one prefix of its
+/// own length less three. Words less their suffix shorter than three letters share one key.
+#[derive(Default)]
+struct WordIndex {
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl WordIndex {
+    const SHORT: &'static str = "";
+    const MOST: usize = 48;
+
+    /// The prefixes of at least three letters (or [`Self::SHORT`]).
+    fn prefixes(word: &str) -> Vec<&str> {
+        let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(3).chain([word.len()]).collect();
+        if word.chars().count() < 3 {
+            return vec![Self::SHORT];
+        }
+        ends.into_iter().map(|end| &word[..end]).collect()
+    }
+
+    /// The prefix of three letters, or of the word's length less three if longer.
+    fn query_prefix(word: &str) -> &str {
+        let n = word.chars().count();
+        if n < 3 {
+            return Self::SHORT;
+        }
+        match word.char_indices().nth(n.saturating_sub(3).max(3)) {
+            Some((end, _)) => &word[..end],
+            None => word,
+        }
+    }
+
+    fn add(&mut self, word: &str, item: usize) {
+        let mut keys = Self::prefixes(word);
+        keys.extend(Self::prefixes(strip_attached_suffix(word)));
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            let ids = self.by_key.entry(key.to_owned()).or_default();
+            if ids.last() != Some(&item) {
+                ids.push(item);
+            }
+        }
+    }
+
+    /// Items that may hold a form of the word, in the order they were added, each once; at most
+    /// [`Self::MOST`] of them. In an article there are a few dozen; only a text of megabytes made
+    /// of look-alike names reaches the bound, and there it keeps the cost linear.
+    fn candidates(&self, word: &str) -> Vec<usize> {
+        let mut keys = [Self::query_prefix(word), Self::query_prefix(strip_attached_suffix(word))];
+        keys.sort_unstable();
+        let keys = if keys[0] == keys[1] { &keys[..1] } else { &keys[..] };
+        let mut out: Vec<usize> = keys.iter().filter_map(|k| self.by_key.get(*k)).flat_map(|ids| &ids[..ids.len().min(Self::MOST)]).copied().collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
@@ -1669,7 +1743,12 @@ fn same_word(a: &str, b: &str, lang: &str) -> bool {
 pub fn group(text: &str, lang: Lang, spans: &[Span], data: &EntityData) -> Entities {
     let chars: Vec<char> = text.chars().collect();
     let res = data.resources();
-    let mut groups: Vec<(EntityKind, Vec<Vec<String>>, Vec<String>)> = Vec::new(); // kind, token lists, surface forms
+    // kind, distinct token lists, surface forms
+    let mut groups: Vec<(EntityKind, Vec<Vec<String>>, Vec<String>)> = Vec::new();
+    // Groups by the key of their names' first words (and, for people, last words): a mention is
+    // compared only with groups that may hold it, so grouping stays linear in the text.
+    let mut by_first = WordIndex::default();
+    let mut by_person_end = WordIndex::default();
     let mut mentions = Vec::with_capacity(spans.len());
     // Longer names first so "Kim" joins "Kim Jong Un" rather than founding its own group.
     let mut order: Vec<usize> = (0..spans.len()).collect();
@@ -1679,7 +1758,15 @@ pub fn group(text: &str, lang: Lang, spans: &[Span], data: &EntityData) -> Entit
         let s = spans[i];
         let surface: String = chars[s.start..s.end].iter().collect();
         let toks: Vec<String> = surface.split_whitespace().map(|w| w.to_lowercase()).filter(|w| !is_connector_word(w)).collect();
-        let found = groups.iter().position(|(kind, names, _)| {
+        let first = toks.first().map_or("", String::as_str);
+        let mut maybe = by_first.candidates(first);
+        if s.kind == EntityKind::Per && toks.len() == 1 {
+            maybe.extend(by_person_end.candidates(first));
+            maybe.sort_unstable();
+            maybe.dedup();
+        }
+        let found = maybe.into_iter().find(|&g| {
+            let (kind, names, _) = &groups[g];
             *kind == s.kind
                 && names.iter().any(|n| {
                     (n.len() == toks.len() && n.iter().zip(&toks).all(|(a, b)| same_word(a, b, lang.code)))
@@ -1693,7 +1780,14 @@ pub fn group(text: &str, lang: Lang, spans: &[Span], data: &EntityData) -> Entit
                 groups.len() - 1
             }
         };
-        groups[g].1.push(toks);
+        if !groups[g].1.contains(&toks) {
+            by_first.add(first, g);
+            if s.kind == EntityKind::Per && toks.len() > 1 {
+                by_person_end.add(&toks[0], g);
+                by_person_end.add(&toks[toks.len() - 1], g);
+            }
+            groups[g].1.push(toks);
+        }
         groups[g].2.push(surface);
         group_of[i] = g;
     }
