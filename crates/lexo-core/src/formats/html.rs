@@ -101,7 +101,7 @@ const SHORT_EXTRACTION: usize = 2500;
 /// right, so every extraction candidate (Readability's two modes, the page's containers, the
 /// body) sees the same page.
 fn parse_page(html: &str) -> Document {
-    let doc = Document::from(html);
+    let doc = parse(html);
     unhide_streamed_content(&doc);
     keep_headings_called_headers(&doc);
     keep_sections_named_by_their_heading(&doc);
@@ -393,7 +393,13 @@ pub(crate) fn same_text(a: &str, b: &str) -> bool {
 
 /// Walk extracted HTML into blocks.
 pub fn blocks_from_html(html: &str) -> Vec<Block> {
-    walk_blocks(&Document::from(html).root())
+    walk_blocks(&parse(html).root())
+}
+
+/// Every parse of markup goes through here: nesting and attributes bounded first (see
+/// [`super::nesting`]), so the tree every walker descends is at most that deep.
+pub(crate) fn parse(html: &str) -> Document {
+    Document::from(&*super::nesting::limit_nesting(html))
 }
 
 struct Walker<'b> {

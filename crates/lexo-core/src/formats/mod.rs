@@ -3,5 +3,6 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod nesting;
 pub mod text;
 pub mod zipped;

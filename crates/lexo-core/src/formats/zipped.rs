@@ -295,7 +295,7 @@ fn read_epub(bytes: &[u8]) -> Result<Article, Error> {
         let mut chapter = super::html::blocks_from_html(&xhtml);
         let starts_with_heading = matches!(chapter.first(), Some(Block::Heading { .. }));
         if !starts_with_heading {
-            let title = dom_query::Document::from(xhtml.as_str()).select("title").text().trim().to_owned();
+            let title = super::html::parse(&xhtml).select("title").text().trim().to_owned();
             if !title.is_empty() && !chapter.is_empty() {
                 chapter.insert(0, Block::heading(1, title));
             }
