@@ -26,6 +26,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest);
     }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE\x00\x00") {
+        return utf32(rest, u32::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\x00\x00\xFE\xFF") {
+        return utf32(rest, u32::from_be_bytes);
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return utf16(rest, u16::from_le_bytes);
     }
@@ -48,6 +54,15 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
         return Err(Error::Binary);
     }
     utf8(bytes)
+}
+
+/// UTF-32 (only with its byte order mark: encoding_rs does not read it, and it is rare).
+fn utf32(bytes: &[u8], unit: fn([u8; 4]) -> u32) -> Result<String, Error> {
+    if bytes.len() % 4 != 0 {
+        return Err(Error::MalformedUtf16);
+    }
+    let text: Option<String> = bytes.chunks_exact(4).map(|c| char::from_u32(unit([c[0], c[1], c[2], c[3]]))).collect();
+    non_empty(text.ok_or(Error::MalformedUtf16)?)
 }
 
 fn magic_is_weak(bytes: &[u8]) -> bool {
@@ -149,6 +164,11 @@ fn repair_mojibake(text: &str) -> Option<String> {
 }
 
 fn non_empty(text: String) -> Result<String, Error> {
+    // A stray NUL or terminal escape in a text is dropped, not a reason to refuse the file.
+    let text = match crate::hygiene::strip_controls(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(clean) => clean,
+    };
     if text.trim().is_empty() {
         Err(Error::Empty)
     } else {
@@ -175,14 +195,17 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
-/// Text has no NUL bytes and few control characters besides whitespace.
+/// Text has few control characters besides whitespace: a NUL or an escape sequence here and
+/// there (dropped in decoding) is still text, up to one byte in twenty where the rest is valid
+/// UTF-8; binaries have one in ten or more, and are rarely valid UTF-8.
 fn looks_textual(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
-    if sample.contains(&0) {
-        return false;
-    }
     let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
-    controls * 100 <= sample.len()
+    let utf8 = match std::str::from_utf8(sample) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    controls * 100 <= sample.len() || (utf8 && controls * 20 <= sample.len())
 }
 
 #[cfg(test)]

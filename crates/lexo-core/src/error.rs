@@ -14,7 +14,10 @@ pub enum Error {
     Json(String),
     /// A compressed file that unpacks to more than Lexo reads.
     TooLarge { limit_mb: usize },
-    /// UTF-16 with an odd number of bytes or unpaired surrogates.
+    /// A file that must be read whole to be read at all (a DOCX or EPUB package, one JSON
+    /// document), larger than Lexo reads.
+    TooLargeWhole { kind: &'static str, limit_mb: usize },
+    /// UTF-16 or UTF-32 with a broken length or invalid code units.
     MalformedUtf16,
 }
 
@@ -26,7 +29,8 @@ impl fmt::Display for Error {
             Error::Binary => f.write_str("not supported: this is a binary file, not text"),
             Error::Json(why) => write!(f, "not a readable JSON article: {why}"),
             Error::TooLarge { limit_mb } => write!(f, "too large: it unpacks to more than {limit_mb} MB"),
-            Error::MalformedUtf16 => f.write_str("the file claims to be UTF-16 but is damaged"),
+            Error::TooLargeWhole { kind, limit_mb } => write!(f, "too large: {kind} over {limit_mb} MB are not read"),
+            Error::MalformedUtf16 => f.write_str("the file claims to be UTF-16 or UTF-32 but is damaged"),
         }
     }
 }

@@ -15,6 +15,8 @@ pub mod decode;
 pub mod detect;
 mod error;
 pub mod formats;
+pub mod hygiene;
+pub mod limits;
 pub mod model;
 pub mod noise;
 
@@ -23,7 +25,7 @@ pub use analyze::entity_data::{EntityData, Lexicon, MODEL_LANGS};
 pub use analyze::language::Lang;
 pub use analyze::reading_time::ReadingTime;
 pub use error::Error;
-pub use model::{Article, Block, Direction, Metadata, SourceFormat};
+pub use model::{Article, Block, Direction, Metadata, SourceFormat, Truncation};
 
 /// A read and analysed article: what the app renders and the CLI prints.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,16 +54,41 @@ pub fn read_all(bytes: &[u8], file_name: &str, data: &EntityData) -> Result<Vec<
 /// The articles of a file, not yet analysed (the web worker fetches a language's model between
 /// this and [`analyze`]). Never returns an empty list.
 pub fn read_articles(bytes: &[u8], file_name: &str) -> Result<Vec<Article>, Error> {
-    let (format, text) = detect::detect(bytes, file_name)?;
-    Ok(match format {
+    read_prefix(bytes, file_name, bytes.len() as u64)
+}
+
+/// The articles of a file of which `prefix` is the beginning (or all) and `file_len` the size:
+/// callers with a large file need only hand over its first [`limits::MAX_READ_BYTES`]. What
+/// is not read, and bodies past [`limits::MAX_BODY_CHARS`], are left out and the article says
+/// so ([`Metadata::truncated`]).
+pub fn read_prefix(prefix: &[u8], file_name: &str, file_len: u64) -> Result<Vec<Article>, Error> {
+    let bytes = limits::cut_bytes(prefix, limits::MAX_READ_BYTES);
+    let mut partial = (bytes.len() as u64) < file_len;
+    if partial && bytes.starts_with(b"PK\x03\x04") {
+        return Err(Error::TooLargeWhole { kind: "document packages (DOCX, EPUB)", limit_mb: limits::MAX_READ_BYTES >> 20 });
+    }
+    let (format, mut text) = detect::detect(bytes, file_name)?;
+    if matches!(format, SourceFormat::PlainText | SourceFormat::Markdown) {
+        partial |= limits::cut_text(&mut text, limits::MAX_TEXT_BYTES);
+    }
+    let mut articles = match format {
         SourceFormat::PlainText => vec![formats::text::read(&text)],
         SourceFormat::Html => vec![formats::html::read(&text)],
         SourceFormat::Markdown => vec![formats::markdown::read(&text)],
+        // A cut JSON Lines file: its whole lines (the last one is likely cut).
+        SourceFormat::Json if partial => formats::json::read_lines(&text, true)
+            .map_err(|_| Error::TooLargeWhole { kind: "JSON documents (JSON Lines files are read line by line)", limit_mb: limits::MAX_READ_BYTES >> 20 })?,
         SourceFormat::Json => formats::json::read_all(&text)?,
         // Packages are read from their bytes (detect found them uncompressed).
         SourceFormat::Docx | SourceFormat::Epub if bytes.starts_with(b"\x1F\x8B") => return Err(Error::Unsupported { kind: "gzip-compressed document package" }),
         SourceFormat::Docx | SourceFormat::Epub => vec![formats::zipped::read(bytes)?],
-    })
+    };
+    for article in &mut articles {
+        if limits::cut_body(article) || partial {
+            limits::mark(article, file_len);
+        }
+    }
+    Ok(articles)
 }
 
 /// The language of a read article: detected from its title and body, or the one the file
@@ -78,6 +105,7 @@ pub fn article_language(article: &Article) -> Lang {
 
 /// Language, reading time and entities of a read article.
 pub fn analyze(mut article: Article, data: &EntityData) -> Document {
+    hygiene::clean_metadata(&mut article.meta);
     let lang = article_language(&article);
     if lang.is_rtl() {
         article.meta.direction = Direction::Rtl;

@@ -59,6 +59,17 @@ pub struct Metadata {
     pub declared_lang: Option<String>,
     pub direction: Direction,
     pub format: SourceFormat,
+    /// Set when only the beginning of the file is here (see [`crate::limits`]).
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub truncated: Option<Truncation>,
+}
+
+/// Lexo kept only the beginning of a long file or of a long body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Truncation {
+    /// The whole file's size.
+    pub file_bytes: u64,
 }
 
 /// A link inside a block: chars `start..end` of the block's text (as [`Block::text`] gives it;

@@ -19,31 +19,61 @@ const LISTS: &[&str] = &["articles", "items", "data", "results", "posts", "entri
 
 /// Read every article in a JSON or JSON Lines text.
 pub fn read_all(text: &str) -> Result<Vec<Article>, Error> {
-    let values = match serde_json::from_str::<Value>(text.trim()) {
-        Ok(v) => vec![v],
-        Err(whole) => {
-            // JSON Lines: every non-empty line is a value.
-            let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-            let mut values = Vec::with_capacity(lines.len());
-            for (n, line) in lines.iter().enumerate() {
-                match serde_json::from_str::<Value>(line) {
-                    Ok(v) => values.push(v),
-                    Err(e) if lines.len() > 1 && n > 0 => return Err(Error::Json(format!("line {}: {e}", n + 1))),
-                    Err(_) => return Err(Error::Json(whole.to_string())),
-                }
-            }
-            values
-        }
-    };
-    let mut objects = Vec::new();
-    for v in values {
-        collect_objects(v, &mut objects);
+    match serde_json::from_str::<Value>(text.trim()) {
+        Ok(v) => articles_of(v),
+        // JSON Lines; when no line reads, the file is one broken document and says where.
+        Err(whole) if text.trim_start().starts_with('{') && text.trim().lines().nth(1).is_some() => read_lines(text, false).map_err(|_| Error::Json(whole.to_string())),
+        Err(whole) => Err(Error::Json(whole.to_string())),
     }
+}
+
+/// JSON Lines: the articles of every line that reads. Lines that do not parse are left out as
+/// long as some line reads (one broken line in an export costs that line, not the file); with
+/// `last_may_be_cut`, the last line is one of those (a file read only up to a bound).
+pub fn read_lines(text: &str, last_may_be_cut: bool) -> Result<Vec<Article>, Error> {
+    let mut articles = Vec::new();
+    let mut first_error = None;
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let whole = if last_may_be_cut && lines.len() > 1 { &lines[..lines.len() - 1] } else { &lines[..] };
+    for (n, line) in whole.iter().enumerate() {
+        match read_line(line) {
+            Ok(found) => articles.extend(found),
+            Err(e) => {
+                let why = match e {
+                    Error::Json(why) => why,
+                    other => other.to_string(),
+                };
+                first_error.get_or_insert(format!("line {}: {why}", n + 1));
+            }
+        }
+    }
+    match (articles.is_empty(), first_error) {
+        (true, Some(e)) => Err(Error::Json(e)),
+        (true, None) => Err(no_article()),
+        (false, _) => Ok(articles),
+    }
+}
+
+/// The articles of one JSON Lines line (none for a line that holds no article).
+pub fn read_line(line: &str) -> Result<Vec<Article>, Error> {
+    let value = serde_json::from_str::<Value>(line).map_err(|e| Error::Json(e.to_string()))?;
+    let mut objects = Vec::new();
+    collect_objects(value, &mut objects);
+    Ok(objects.iter().filter_map(article_from).collect())
+}
+
+fn articles_of(value: Value) -> Result<Vec<Article>, Error> {
+    let mut objects = Vec::new();
+    collect_objects(value, &mut objects);
     let articles: Vec<Article> = objects.iter().filter_map(article_from).collect();
     if articles.is_empty() {
-        return Err(Error::Json("no object with a title or text field (title/headline, text/content/body/articleBody)".into()));
+        return Err(no_article());
     }
     Ok(articles)
+}
+
+fn no_article() -> Error {
+    Error::Json("no object with a title or text field (title/headline, text/content/body/articleBody)".into())
 }
 
 fn collect_objects(v: Value, out: &mut Vec<Map<String, Value>>) {
@@ -97,7 +127,8 @@ fn article_from(map: &Map<String, Value>) -> Option<Article> {
         }).unwrap_or_default(),
         ..Metadata::default()
     };
-    let body = body.unwrap_or_default();
+    // JSON escapes can spell any character (\u0000): the text loses its controls here.
+    let body = crate::hygiene::strip_controls(&body.unwrap_or_default()).into_owned();
     let blocks = if looks_like_html(&body) {
         super::html::blocks_from_html(&body)
     } else {
