@@ -76,8 +76,8 @@ GOOD_PARAS = [
     "theksuan se zbatimi mbetet sfida kryesore. Sipas tyre, gjykatat në Durrës, Shkodër dhe Vlorë "
     "ende përballen me mungesë gjyqtarësh dhe me vonesa të gjata në shqyrtimin e çështjeve.",
     "Ministria e Drejtësisë njoftoi se brenda muajit do të publikojë një plan veprimi me afate të "
-    "qarta. Dokumenti pritet të diskutohet edhe me Komisionin Evropian në Bruksel, gjatë takimit të "
-    "radhës që do të mbahet në fund të vjeshtës.",
+    "qarta. Dokumenti pritet të diskutohet edhe me Komisionin Evropian në Bruksel, ndërsa Bashkimi "
+    "Evropian do ta vlerësojë zbatimin e tij në raportin e radhës në fund të vjeshtës.",
 ]
 GOOD_ARTICLE = (
     "Politikë\n" + GOOD_TITLE + "\n\n" + "\n\n".join(GOOD_PARAS) + "\n\n"
@@ -871,8 +871,7 @@ Autolinks: <{R}autolink> dhe <javascript:window.__lexo_pwned=51> dhe {R}bare dhe
             for _ in range(50_000_000 // len(line) + 1):
                 f.write(line)
         made("oneline-50mb.txt", "a title then 50 MB on a single line: no quadratic line handling")
-        texts = [json.dumps(" ".join(paras(rnd, 1, per=1)) + " " + SHORT[i % len(SHORT)], ensure_ascii=False)
-                 for i in range(97)]
+        texts = [json.dumps(paras(rnd, 1, per=3, pool=SHORT)[0], ensure_ascii=False) for _ in range(97)]
         with open(out / "million-lines.jsonl", "w", encoding="utf-8") as f:
             for start in range(0, 1_000_000, 10_000):
                 f.write("".join(f'{{"title":"Artikulli {i}","text":{texts[i % 97]}}}\n'

@@ -11,8 +11,10 @@ const USAGE: &str = "\
 lexo — read article files (the same pipeline as the Lexo web app)
 
 USAGE:
-  lexo read FILE...        one JSON object per file per line: metadata, reading time,
-                           cleaned text, related links, entities (offsets into text)
+  lexo read FILE...        one JSON object per article per line: metadata, reading time,
+                           cleaned text, related links, entities (offsets into text);
+                           FILE - is standard input; JSON Lines are read and printed a
+                           line at a time, other files up to their first 16 MB
   lexo tag FILE...         entities of each file's whole text as it is (no cleanup)
   lexo eval-ner [--rules-only] [--errors] [GOLD...]
                            score entities against gold JSONL (default: ../shared/data/ner/gold/*-dev.jsonl);
