@@ -13,7 +13,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 30
 export WASM_BINDGEN_TEST_TIMEOUT ?= 60
 
-.PHONY: run test setup setup-web setup-browser dist test-native test-wasm test-e2e eval bench engine-size clean
+.PHONY: run test setup setup-web setup-browser dist test-native test-wasm test-e2e eval bench engine-size clean fuzz
 
 run: setup-web
 	trunk serve
@@ -74,3 +74,42 @@ setup-browser:
 clean:
 	cargo clean
 	rm -rf dist .tools e2e/node_modules e2e/artifacts
+
+## Fuzz the core (cargo-fuzz + libFuzzer, crates/lexo-core/fuzz): each target for FUZZ_SECONDS,
+## then executions and crashes per target. Not part of `make test`. The toolchain is stable:
+## RUSTC_BOOTSTRAP=1 lets it take cargo-fuzz's nightly flags (FUZZ_SANITIZER=none if ASan fails).
+## Corpora grow in crates/lexo-core/fuzz/corpus/TARGET, crashes land in .../artifacts/TARGET.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= pipeline html markdown json text zipped decode tagger nesting
+FUZZ_SANITIZER ?= address
+FUZZ_FLAGS ?= -max_len=65536 -rss_limit_mb=2048 -timeout=10
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@cd crates/lexo-core && RUSTC_BOOTSTRAP=1 cargo fuzz build -s $(FUZZ_SANITIZER)
+	@cd crates/lexo-core && mkdir -p fuzz/target/logs && fail=0 && summary="" && \
+	for t in $(FUZZ_TARGETS); do \
+	  case $$t in \
+	    pipeline) seeds="fuzz/seeds/pipeline" ;; \
+	    html|nesting) seeds="tests/fixtures/html" ;; \
+	    markdown) seeds="tests/fixtures/markdown" ;; \
+	    json) seeds="tests/fixtures/json" ;; \
+	    zipped) seeds="tests/fixtures/docx tests/fixtures/epub" ;; \
+	    *) seeds="tests/fixtures/text" ;; \
+	  esac; \
+	  log=fuzz/target/logs/$$t.log; mkdir -p fuzz/corpus/$$t; \
+	  echo "== fuzz $$t: $(FUZZ_SECONDS) s (log: crates/lexo-core/$$log)"; \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run -s $(FUZZ_SANITIZER) $$t fuzz/corpus/$$t $$seeds -- \
+	    -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) -print_final_stats=1 >$$log 2>&1; rc=$$?; \
+	  runs=$$(grep -o 'stat::number_of_executed_units: *[0-9]*' $$log | tail -1 | grep -o '[0-9]*$$'); \
+	  [ -n "$$runs" ] || runs=$$(grep -o '^Done [0-9]* runs' $$log | tail -1 | grep -o '[0-9][0-9]*'); \
+	  if [ $$rc -eq 0 ]; then result="no crash"; else \
+	    fail=1; \
+	    kind=$$(grep -o 'SUMMARY: [A-Za-z]*: [A-Za-z -]*' $$log | head -1 | sed 's/^SUMMARY: //'); \
+	    unit=$$(grep -o 'Test unit written to [^ ]*' $$log | tail -1 | sed 's/^Test unit written to //'); \
+	    result="CRASH ($${kind:-exit $$rc}) $$unit"; \
+	  fi; \
+	  line=$$(printf '%-9s %5s s %12s runs  %s' $$t $(FUZZ_SECONDS) "$${runs:-?}" "$$result"); \
+	  echo "$$line"; summary="$$summary$$line"$$'\n'; \
+	done; \
+	echo; echo "fuzz summary (target, seconds, executions, result):"; printf '%s' "$$summary"; \
+	exit $$fail

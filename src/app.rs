@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use crate::components::{EmptyState, EntityPanel, Library, Reader, Toolbar};
 use crate::hooks::{use_file_loader, Input};
-use crate::services::{dom, files, models, storage};
-use lexo_core::analyze::entities::{self, Lexicon, MODEL_LANGS};
+use crate::services::engine::Engine;
+use crate::services::{dom, files, storage};
 use crate::state::{Action, AppState, LoadState, Theme};
 
 /// An article the team wrote to show what Lexo does (in the layout scrapers save).
@@ -19,28 +19,15 @@ fn dispatcher<T: 'static>(state: &UseReducerHandle<AppState>, action: fn(T) -> A
     Callback::from(move |v| state.dispatch(action(v)))
 }
 
-/// Install entity data in the background; once it is in, articles tagged without it are tagged
-/// again. A failure only costs quality, so it goes to the console, not the page.
-fn install_then_retag(state: &UseReducerHandle<AppState>, install: impl std::future::Future<Output = Result<(), String>> + 'static, without: String) {
-    let state = state.clone();
-    yew::platform::spawn_local(async move {
-        match install.await {
-            Ok(()) => {
-                // With every word list in, their indexes are built now, not by the next article.
-                if Lexicon::ALL.iter().all(|l| entities::has_lexicon(*l)) {
-                    entities::prepare();
-                }
-                state.dispatch(Action::EntityDataInstalled)
-            }
-            Err(e) => web_sys::console::warn_1(&format!("Lexo: {e}; {without}").into()),
-        }
-    });
-}
-
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(AppState::default);
-    let load = use_file_loader(state.clone());
+    // The reading engine: one worker for the page's life, its answers dispatched as actions.
+    let engine = {
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| Engine::new(Callback::from(move |(id, result, articles_in_file)| dispatcher.dispatch(Action::FileDone { id, result, articles_in_file }))))).clone()
+    };
+    let load = use_file_loader(state.clone(), engine);
 
     // Preferences: load once, save on change.
     {
@@ -59,43 +46,6 @@ pub fn App() -> Html {
         dom::apply_theme(theme.name());
         storage::save_prefs(theme.name(), *size);
     });
-    // Entity data outside the wasm. The word lists are fetched at once (every article uses the
-    // learned names; Albanian, the first language, the lemmas); a language's typing model the
-    // first time an article in it is read. Articles are tagged again as each arrives.
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            for lexicon in Lexicon::ALL {
-                install_then_retag(&state, models::install_lexicon(lexicon), "names are found without this word list".into());
-            }
-        });
-    }
-    {
-        let wanted: Vec<&'static str> = {
-            let mut langs: Vec<&'static str> = state
-                .entries
-                .iter()
-                .filter_map(|e| match &e.status {
-                    LoadState::Ready(doc) if !doc.entity_model && MODEL_LANGS.contains(&doc.lang.code) => Some(doc.lang.code),
-                    _ => None,
-                })
-                .collect();
-            langs.sort_unstable();
-            langs.dedup();
-            langs
-        };
-        let requested = use_mut_ref(Vec::<&'static str>::new);
-        let state = state.clone();
-        use_effect_with(wanted, move |wanted| {
-            for &lang in wanted {
-                if requested.borrow().contains(&lang) {
-                    continue;
-                }
-                requested.borrow_mut().push(lang);
-                install_then_retag(&state, models::install_model(lang), format!("{lang} names are typed by rules alone"));
-            }
-        });
-    }
     use_effect_with(state.focused_group, |g| {
         if let Some(g) = g {
             dom::scroll_to_group(*g);
@@ -186,12 +136,17 @@ pub fn App() -> Html {
 
     let selected = state.selected_entry().cloned();
     let style = format!("--text-scale: {};", 1.0 + f64::from(state.text_size) * 0.1);
-    // For tests and the curious: whether the fetched word lists are in (re-rendered on arrival).
-    let lexicons = if Lexicon::ALL.iter().all(|l| lexo_core::analyze::entities::has_lexicon(*l)) { "installed" } else { "pending" };
+    let (batch_total, batch_done) = state.batch;
     html! {
-        <div class={classes!("app", state.dragging.then_some("dragging"))} data-testid="dropzone" data-lexicons={lexicons} {style}
+        <div class={classes!("app", state.dragging.then_some("dragging"))} data-testid="dropzone" {style}
              {ondragover} {ondragleave} {ondrop}>
             <Toolbar theme={state.theme} {on_files} on_sample={on_sample.clone()} {on_theme} {on_text_size} />
+            if batch_total > 1 && batch_done < batch_total {
+                <div class="batch-progress" role="status" data-testid="batch-progress">
+                    <progress max={batch_total.to_string()} value={batch_done.to_string()}></progress>
+                    {format!("Reading {} of {} files…", batch_done + 1, batch_total)}
+                </div>
+            }
             if state.entries.is_empty() {
                 <main class="layout single"><EmptyState on_sample={on_sample} /></main>
             } else {
@@ -207,7 +162,15 @@ pub fn App() -> Html {
                                                  on_focus={on_focus} {on_toggle_kind} />
                                 </>
                             },
-                            LoadState::Loading => html! { <div class="reader placeholder">{format!("Reading {}…", entry.name)}</div> },
+                            LoadState::Loading { read, total } => html! {
+                                <div class="reader placeholder" role="status">
+                                    {format!("Reading {}…", entry.name)}
+                                    if total > files::CHUNK {
+                                        <progress max={total.to_string()} value={read.to_string()}></progress>
+                                        {format!(" {} of {} MB", read >> 20, total >> 20)}
+                                    }
+                                </div>
+                            },
                             LoadState::Failed(reason) => html! {
                                 <div class="reader placeholder failed">
                                     <h1>{format!("Could not read {}", entry.name)}</h1>

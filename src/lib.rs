@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod hooks;
+pub mod protocol;
 pub mod services;
 pub mod state;
 

@@ -5,8 +5,12 @@ use std::rc::Rc;
 use lexo_core::{Document, EntityKind};
 use yew::Reducible;
 
-/// Largest file Lexo reads; bigger files get a clear error instead of a frozen tab.
-pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
+/// Of a larger file, only this much is read from disk (the core reads no more of it).
+pub const MAX_READ_BYTES: u64 = lexo_core::limits::MAX_READ_BYTES as u64;
+
+/// Most articles kept from one file (a JSON Lines export of a million lines shows its first
+/// ones and says so).
+pub const MAX_ARTICLES_PER_FILE: usize = 2_000;
 
 /// One file the user gave us.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +22,8 @@ pub struct Entry {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadState {
-    Loading,
+    /// Bytes being read from disk (`read` of `total`), then waiting for or in the reader.
+    Loading { read: u64, total: u64 },
     Ready(Rc<Document>),
     Failed(String),
 }
@@ -65,6 +70,9 @@ pub struct AppState {
     /// Ids for entries split off a multi-article file (JSON lists, JSON Lines); a separate range
     /// from the loader's ids, so the two never collide.
     pub next_split_id: u32,
+    /// Files of the current batch (since the list last had nothing loading), and how many of
+    /// them are done: "reading 12 of 500".
+    pub batch: (usize, usize),
 }
 
 /// First id of the range used for entries split off a multi-article file.
@@ -82,20 +90,20 @@ impl Default for AppState {
             theme: Theme::Auto,
             text_size: 0,
             next_split_id: SPLIT_ID_BASE,
+            batch: (0, 0),
         }
     }
 }
 
 #[derive(Debug, Clone)]
 pub enum Action {
-    /// A file started loading; the entry shows as loading until `FileRead`/`FileFailed`.
-    FileStarted { id: u32, name: String },
-    /// A file's bytes arrived: read them with the core pipeline.
-    FileRead { id: u32, bytes: Rc<Vec<u8>> },
-    /// The browser could not give us the file, or it was too large.
-    FileFailed { id: u32, reason: String },
-    /// An entity model or word list was installed: tag articles tagged without it again.
-    EntityDataInstalled,
+    /// A file started loading; the entry shows as loading until `FileDone`.
+    FileStarted { id: u32, name: String, size: u64 },
+    /// Bytes read from disk so far.
+    FileProgress { id: u32, read: u64 },
+    /// The reader's answer: the file's articles, or why it could not be read.
+    /// `articles_in_file` counts those past [`MAX_ARTICLES_PER_FILE`] too (not sent).
+    FileDone { id: u32, result: Result<Vec<Rc<Document>>, String>, articles_in_file: usize },
     Select(u32),
     Remove(u32),
     SetDragging(bool),
@@ -117,27 +125,36 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::FileStarted { id, name } => {
-                s.entries.push(Entry { id, name, status: LoadState::Loading });
+            Action::FileStarted { id, name, size } => {
+                if s.batch.0 == s.batch.1 {
+                    s.batch = (0, 0);
+                }
+                s.batch.0 += 1;
+                s.entries.push(Entry { id, name, status: LoadState::Loading { read: 0, total: size.min(MAX_READ_BYTES) } });
                 s.next_id = s.next_id.max(id + 1);
                 if s.selected.is_none() {
                     s.selected = Some(id);
                 }
             }
-            Action::FileRead { id, bytes } => {
+            Action::FileProgress { id, read } => {
+                let Some(entry) = s.entries.iter_mut().find(|e| e.id == id) else { return self };
+                let LoadState::Loading { total, .. } = entry.status else { return self };
+                entry.status = LoadState::Loading { read: read.min(total), total };
+            }
+            Action::FileDone { id, result, articles_in_file } => {
                 let Some(pos) = s.entries.iter().position(|e| e.id == id) else { return self };
+                if !matches!(s.entries[pos].status, LoadState::Loading { .. }) {
+                    return self;
+                }
+                s.batch.1 += 1;
                 let name = s.entries[pos].name.clone();
-                let results = if bytes.len() > MAX_FILE_BYTES {
-                    Err(format!("too large to read ({} MB; the limit is {} MB)", bytes.len() / 1_048_576, MAX_FILE_BYTES / 1_048_576))
-                } else {
-                    lexo_core::read_all(&bytes, &name).map_err(|e| e.to_string())
-                };
-                match results {
+                match result {
                     Err(reason) => s.entries[pos].status = LoadState::Failed(reason),
+                    Ok(docs) if docs.is_empty() => s.entries[pos].status = LoadState::Failed("no article in it".into()),
                     Ok(docs) => {
-                        let total = docs.len();
-                        let mut docs = docs.into_iter().map(Rc::new);
-                        s.entries[pos].status = LoadState::Ready(docs.next().expect("read_all returns at least one"));
+                        let total = docs.len().max(articles_in_file);
+                        let mut docs = docs.into_iter().take(MAX_ARTICLES_PER_FILE);
+                        s.entries[pos].status = LoadState::Ready(docs.next().expect("not empty"));
                         // Each further article of a JSON list or JSON Lines file is its own entry.
                         let extra: Vec<Entry> = docs
                             .enumerate()
@@ -159,24 +176,6 @@ impl Reducible for AppState {
                 if selected_failed && this_ready {
                     s.selected = Some(id);
                     s.focused_group = None;
-                }
-            }
-            Action::FileFailed { id, reason } => {
-                let Some(entry) = s.entries.iter_mut().find(|e| e.id == id) else { return self };
-                entry.status = LoadState::Failed(reason);
-            }
-            Action::EntityDataInstalled => {
-                let current = lexo_core::analyze::entities::data_generation();
-                for entry in &mut s.entries {
-                    if let LoadState::Ready(doc) = &entry.status {
-                        if doc.entity_data < current {
-                            entry.status = LoadState::Ready(Rc::new(doc.retag()));
-                            // Groups are numbered afresh: a focus would point at another entity.
-                            if s.selected == Some(entry.id) {
-                                s.focused_group = None;
-                            }
-                        }
-                    }
                 }
             }
             Action::Select(id) => {
@@ -223,9 +222,13 @@ mod tests {
         s.reduce(a)
     }
 
+    /// A file through the reducer as the app does it, with the core reading it here (in the
+    /// app, the worker does).
     fn with_file(s: Rc<AppState>, id: u32, name: &str, bytes: &[u8]) -> Rc<AppState> {
-        let s = reduce(s, Action::FileStarted { id, name: name.into() });
-        reduce(s, Action::FileRead { id, bytes: Rc::new(bytes.to_vec()) })
+        let s = reduce(s, Action::FileStarted { id, name: name.into(), size: bytes.len() as u64 });
+        let result = lexo_core::read_all(bytes, name, &lexo_core::EntityData::empty()).map(|docs| docs.into_iter().map(Rc::new).collect()).map_err(|e| e.to_string());
+        let articles_in_file = result.as_ref().map_or(0, Vec::len);
+        reduce(s, Action::FileDone { id, result, articles_in_file })
     }
 
     #[test]
@@ -239,31 +242,22 @@ mod tests {
     }
 
     #[test]
-    fn installed_entity_data_retags_articles_tagged_before_it() {
-        let s = Rc::new(AppState::default());
-        let s = with_file(s, 1, "en.txt", b"Harbour town wins prize\n\nA small town in Cornwall was named the best place in Britain for cycling.");
-        let s = with_file(s, 2, "sq.txt", "Bota\n\nNjë titull i gjatë lajmi\n\nKryeministri Edi Rama foli në Tiranë.".as_bytes());
-        // As if the English one had been tagged before any model or word list arrived.
-        let mut s = (*s).clone();
-        if let LoadState::Ready(doc) = &s.entries[0].status {
-            s.entries[0].status = LoadState::Ready(Rc::new(lexo_core::Document { entity_model: false, entity_data: 0, ..(**doc).clone() }));
-        }
-        s.selected = Some(1);
-        s.focused_group = Some(0);
-        let before_sq = s.entries[1].status.clone();
-        let s = reduce(Rc::new(s), Action::EntityDataInstalled);
-        let doc = |i: usize| match &s.entries[i].status {
-            LoadState::Ready(doc) => doc.clone(),
-            _ => panic!("not ready"),
-        };
-        let current = lexo_core::analyze::entities::data_generation();
-        if current > 0 {
-            assert_eq!(doc(0).entity_data, current);
-            assert_eq!(doc(0).entity_model, lexo_core::analyze::entities::has_model("en"));
-            assert_eq!(s.focused_group, None, "group numbers changed");
-        }
-        // Tagged with the current data already: left as it was.
-        assert!(matches!(&before_sq, LoadState::Ready(d) if Rc::ptr_eq(d, &doc(1))));
+    fn progress_and_batch_counts() {
+        let s = reduce(Rc::new(AppState::default()), Action::FileStarted { id: 1, name: "big.txt".into(), size: 100 << 20 });
+        let s = reduce(s, Action::FileStarted { id: 2, name: "b.txt".into(), size: 10 });
+        assert_eq!(s.entries[0].status, LoadState::Loading { read: 0, total: MAX_READ_BYTES });
+        let s = reduce(s, Action::FileProgress { id: 1, read: 4 << 20 });
+        assert_eq!(s.entries[0].status, LoadState::Loading { read: 4 << 20, total: MAX_READ_BYTES });
+        assert_eq!(s.batch, (2, 0));
+        let s = reduce(s, Action::FileDone { id: 2, result: Err("the file is empty".into()), articles_in_file: 0 });
+        assert_eq!(s.batch, (2, 1));
+        // A late answer for a file already done changes nothing.
+        let again = reduce(s.clone(), Action::FileDone { id: 2, result: Err("again".into()), articles_in_file: 0 });
+        assert!(Rc::ptr_eq(&again, &s));
+        let s = reduce(s, Action::FileDone { id: 1, result: Err("took longer than 10 s".into()), articles_in_file: 0 });
+        // A new batch starts counting afresh.
+        let s = reduce(s, Action::FileStarted { id: 3, name: "c.txt".into(), size: 10 });
+        assert_eq!(s.batch, (1, 0));
     }
 
     #[test]
@@ -295,10 +289,12 @@ mod tests {
     }
 
     #[test]
-    fn too_large_files_are_refused_with_a_reason() {
-        let s = Rc::new(AppState::default());
-        let s = with_file(s, 1, "huge.txt", &vec![b'a'; MAX_FILE_BYTES + 1]);
-        assert!(matches!(&s.entries[0].status, LoadState::Failed(m) if m.contains("too large")));
+    fn a_file_with_more_articles_than_kept_says_how_many_it_had() {
+        let doc = Rc::new(lexo_core::read(b"Title here\n\nBody.", "a.txt", &lexo_core::EntityData::empty()).unwrap());
+        let s = reduce(Rc::new(AppState::default()), Action::FileStarted { id: 1, name: "x.jsonl".into(), size: 1 });
+        let s = reduce(s, Action::FileDone { id: 1, result: Ok(vec![doc; MAX_ARTICLES_PER_FILE]), articles_in_file: MAX_ARTICLES_PER_FILE + 10 });
+        assert_eq!(s.entries.len(), MAX_ARTICLES_PER_FILE);
+        assert_eq!(s.entries[1].name, format!("x.jsonl (2/{})", MAX_ARTICLES_PER_FILE + 10));
     }
 
     #[test]

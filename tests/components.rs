@@ -11,7 +11,7 @@ use yew::{Callback, LocalServerRenderer};
 const ARTICLE: &str = "Bota\n\nKryeministri Edi Rama takon homologun në Athinë sot\n\nEdi Rama mbërriti në Athinë të hënën. Rama tha se Greqia është partnere.\n\nLexo më shumë  Diçka tjetër\n\n<script>alert('x')</script> <img src=https://tracker.example/p.gif> dhe teksti vazhdon.\n\nGazeta Jonë\n\nYouTube player";
 
 fn doc() -> Rc<lexo_core::Document> {
-    Rc::new(lexo_core::read(ARTICLE.as_bytes(), "a.txt").unwrap())
+    Rc::new(lexo_core::read(ARTICLE.as_bytes(), "a.txt", lexo_core::EntityData::embedded()).unwrap())
 }
 
 async fn render_reader() -> String {

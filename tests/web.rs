@@ -16,12 +16,6 @@ fn document() -> web_sys::Document {
 }
 
 fn mount() -> Element {
-    // The app fetches its word lists from its own site; the test page has none to serve, so the
-    // small cue-word and known-name lists (titles, heads, connectors; well-known organisations)
-    // are installed as the app would install them.
-    use lexo_core::analyze::entities::{install_lexicon, Lexicon};
-    install_lexicon(Lexicon::Cues, include_str!("../crates/lexo-core/data/entities/cues.tsv").to_owned()).unwrap();
-    install_lexicon(Lexicon::Known, include_str!("../crates/lexo-core/data/entities/known.tsv").to_owned()).unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<lexo_web::App>::with_root(root.clone()).render();
@@ -61,22 +55,17 @@ fn text(root: &Element, selector: &str) -> String {
     root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
 }
 
+/// The test page serves no reading worker (the end-to-end test reads files through the real
+/// one): so this checks what a reader sees when the engine cannot start: every dropped file is
+/// listed and named with the reason, nothing hangs at "reading…".
 #[wasm_bindgen_test]
-async fn dropped_files_are_read_and_bad_ones_named() {
+async fn dropped_files_are_listed_and_an_engine_that_cannot_start_is_named() {
     let root = mount();
     wait_for(&root, "dropzone", |r| r.query_selector("[data-testid=dropzone]").unwrap().is_some()).await;
     drop_files(&root, &[file("lajm.txt", ARTICLE.as_bytes()), file("scan.pdf", b"%PDF-1.7\n\x00\x01\x02")]);
     wait_for(&root, "two items", |r| r.query_selector_all("[data-testid=library-item]").unwrap().length() == 2).await;
-    wait_for(&root, "title", |r| !text(r, "[data-testid=article-title]").is_empty()).await;
-    assert_eq!(text(&root, "[data-testid=article-title]"), "Skuadra e Tiranës fiton kupën pas dhjetë vitesh");
-    assert_eq!(text(&root, "[data-testid=article-section]"), "Sport");
-    let body = text(&root, "[data-testid=article-body]");
-    assert!(!body.contains("YouTube") && !body.contains("Lexo më shumë") && !body.contains("Radio Qyteti"), "{body}");
-    assert_eq!(root.query_selector_all("[data-testid=article-body] p").unwrap().length(), 2);
-    // Each file is read by its own task: the PDF's error may land after the article renders.
-    wait_for(&root, "the PDF's error", |r| text(r, "[data-testid=error]").contains("scan.pdf")).await;
-    let per = root.query_selector("[data-testid=entity][data-type=PER]").unwrap().expect("a person");
-    assert_eq!(per.text_content().unwrap(), "Ardit Berisha");
-    assert!(text(&root, "[data-testid=reading-time]").ends_with("min"));
-    assert!(!JsValue::from(root.query_selector("[data-testid=entity-panel]").unwrap()).is_null());
+    wait_for(&root, "the error", |r| text(r, "[data-testid=error]").contains("lajm.txt")).await;
+    assert!(text(&root, "[data-testid=error]").contains("reading engine could not start"), "{}", root.inner_html());
+    let items: Vec<String> = (0..2).map(|i| root.query_selector_all("[data-testid=library-item]").unwrap().get(i).unwrap().text_content().unwrap()).collect();
+    assert!(items[0].contains("lajm.txt") && items[1].contains("scan.pdf"), "{items:?}");
 }

@@ -24,7 +24,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                 let on_select = props.on_select.reform(move |_: MouseEvent| id);
                 let on_remove = props.on_remove.reform(move |ev: MouseEvent| { ev.stop_propagation(); id });
                 let (label, detail) = match &e.status {
-                    LoadState::Loading => (e.name.clone(), html! { <span class="status">{"reading…"}</span> }),
+                    LoadState::Loading { .. } => (e.name.clone(), html! { <span class="status">{"reading…"}</span> }),
                     LoadState::Ready(doc) => (
                         doc.article.meta.title.clone().unwrap_or_else(|| e.name.clone()),
                         html! { <span class="status">{format!("{} · {} · {}", e.name, doc.lang.code, doc.reading_time.label())}</span> },

@@ -1,6 +1,6 @@
 //! The only code that talks to browser APIs: files, storage, the DOM.
 
 pub mod dom;
+pub mod engine;
 pub mod files;
-pub mod models;
 pub mod storage;

@@ -29,6 +29,7 @@ pub use model::{Article, Block, Direction, Metadata, SourceFormat, Truncation};
 
 /// A read and analysed article: what the app renders and the CLI prints.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Document {
     pub article: Article,
     /// The cleaned body as plain text ([`Article::text`]); entity offsets point into it.

@@ -13,6 +13,30 @@ pub struct Lang {
     pub script: &'static str,
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Lang", 2)?;
+        st.serialize_field("code", self.code)?;
+        st.serialize_field("script", self.script)?;
+        st.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Codes {
+            code: String,
+            script: String,
+        }
+        let c = Codes::deserialize(d)?;
+        Ok(Lang::from_codes(&c.code, &c.script))
+    }
+}
+
 impl Lang {
     pub const UNKNOWN: Lang = Lang { code: "und", script: "Zyyy" };
 
@@ -34,6 +58,14 @@ impl Lang {
             "tr" => "Turkish",
             _ => "Unknown",
         }
+    }
+
+    /// The language of these codes, as the static strings identification gives (an unknown
+    /// code is "und", an unknown script "Zyyy"): how a serialised `Lang` is read back.
+    pub fn from_codes(code: &str, script: &str) -> Lang {
+        const CODES: &[&str] = &["sq", "en", "de", "fr", "it", "es", "pt", "nl", "pl", "sr", "ru", "el", "tr"];
+        const SCRIPTS: &[&str] = &["Latn", "Cyrl", "Grek", "Arab", "Hebr", "Hani", "Jpan", "Kore", "Deva", "Thai", "Geor", "Armn"];
+        Lang { code: CODES.iter().find(|c| **c == code).copied().unwrap_or("und"), script: SCRIPTS.iter().find(|s| **s == script).copied().unwrap_or("Zyyy") }
     }
 
     /// Writing direction; every language identified today is left-to-right.
