@@ -174,7 +174,9 @@ test('several formats at once: web page, gzip, Markdown, JSON Lines, Windows-125
     { name: 'scan.pdf', bytes: Buffer.from('%PDF-1.7\n%\xff\xff\n1 0 obj\n', 'binary') },
   ]);
   // The JSON Lines file holds two articles: 9 entries for 8 files.
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=library-item]').length === n, before + 9);
+  // Files are listed at once and read by the worker one after another: wait until none is still reading.
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=library-item]').length === n
+    && ![...document.querySelectorAll('[data-testid=library-item]')].some((e) => e.textContent.includes('reading…')), before + 9);
   const items = await texts('[data-testid=library-item]');
   assert.ok(items.some((t) => t.includes('scan.pdf') && t.includes('not supported: PDF document')), `${items}`);
 
