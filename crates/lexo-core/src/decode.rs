@@ -58,7 +58,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
 
 /// UTF-32 (only with its byte order mark: encoding_rs does not read it, and it is rare).
 fn utf32(bytes: &[u8], unit: fn([u8; 4]) -> u32) -> Result<String, Error> {
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return Err(Error::MalformedUtf16);
     }
     let text: Option<String> = bytes.chunks_exact(4).map(|c| char::from_u32(unit([c[0], c[1], c[2], c[3]]))).collect();
