@@ -23,6 +23,7 @@ test: setup test-native test-wasm dist test-e2e
 
 test-native:
 	cargo test --workspace --locked
+	bash tests/parallel.sh
 
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown -p lexo-web --test web
@@ -66,9 +67,9 @@ setup-web:
 	@test -x $(TOOLS)/wasm-opt || npm install --no-audit --no-fund --prefix .tools binaryen@$(BINARYEN_VERSION)
 
 setup-browser:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v parallel >/dev/null; then \
 	  $$(command -v sudo) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$(command -v sudo) apt-get install -y -qq chromium chromium-driver; fi
+	  DEBIAN_FRONTEND=noninteractive $$(command -v sudo) apt-get install -y -qq chromium chromium-driver parallel; fi
 	@test -d e2e/node_modules/playwright-core -a -d e2e/node_modules/compromise || (cd e2e && npm ci --no-audit --no-fund)
 
 clean:
