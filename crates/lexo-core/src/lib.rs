@@ -95,8 +95,13 @@ pub fn read_prefix(prefix: &[u8], file_name: &str, file_len: u64) -> Result<Vec<
 /// The language of a read article: detected from its title and body, or the one the file
 /// declares when the text is too short to tell.
 pub fn article_language(article: &Article) -> Lang {
+    language_of(article, &article.text())
+}
+
+/// [`article_language`] with the article's body text already at hand.
+fn language_of(article: &Article, body: &str) -> Lang {
     // Title included: it is text in the article's language too, and short bodies need it.
-    let lang_sample = format!("{}\n{}", article.meta.title.as_deref().unwrap_or(""), article.text());
+    let lang_sample = format!("{}\n{}", article.meta.title.as_deref().unwrap_or(""), body);
     let detected = analyze::language::detect(&lang_sample);
     match (detected.code, article.meta.declared_lang.as_deref().and_then(static_code)) {
         ("und", Some(code)) => Lang { code, script: detected.script },
@@ -107,11 +112,11 @@ pub fn article_language(article: &Article) -> Lang {
 /// Language, reading time and entities of a read article.
 pub fn analyze(mut article: Article, data: &EntityData) -> Document {
     hygiene::clean_metadata(&mut article.meta);
-    let lang = article_language(&article);
+    let body = article.text();
+    let lang = language_of(&article, &body);
     if lang.is_rtl() {
         article.meta.direction = Direction::Rtl;
     }
-    let body = article.text();
     let reading_time = analyze::reading_time::estimate(&body, lang.code);
     let entities = analyze::entities::recognize(&body, lang, data);
     Document { article, text: body, lang, reading_time, entities, entity_model: data.has_model(lang.code) }

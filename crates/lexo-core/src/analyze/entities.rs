@@ -1619,13 +1619,14 @@ fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &st
             words.add(t, i);
         }
     }
-    // Turkish only (below): the unknown single words, sorted, to count how often each comes back alone.
-    let mut singles: Vec<String> = if lang == "tr" {
-        candidates.iter().filter(|c| c.evidence == Evidence::Guess && c.first == c.last).map(|c| strip_attached_suffix(&tokens[c.first].lower()).to_owned()).collect()
-    } else {
-        Vec::new()
-    };
-    singles.sort_unstable();
+    // Turkish only (below): how often each unknown single word comes back alone (the positions
+    // of its candidates, kept in the map type the word indexes use).
+    let mut singles: HashMap<String, Vec<u32>> = HashMap::new();
+    if lang == "tr" {
+        for (i, c) in candidates.iter().enumerate().filter(|(_, c)| c.evidence == Evidence::Guess && c.first == c.last) {
+            singles.entry(strip_attached_suffix(&tokens[c.first].lower()).to_owned()).or_default().push(i as u32);
+        }
+    }
     for c in candidates.iter_mut().filter(|c| c.evidence == Evidence::Guess && c.first == c.last) {
         let word = tokens[c.first].lower();
         let found = words.candidates(&word).into_iter().map(|i| &typed[i]).find(|(ts, _)| ts.iter().any(|t| t.len() > 1 && !is_connector_word(t) && same_word(t, &word, lang)));
@@ -1639,9 +1640,8 @@ fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &st
             // Turkish news one that keeps coming back alone (three times or more) is most often a
             // company ("Şişecam"): tr train 0.50 -> 0.60. (Not elsewhere: Italian news call
             // people by their surname alone, "Spinelli", and it cost it 0.05.)
-            let stripped = strip_attached_suffix(&word);
-            let alone = singles.partition_point(|w| w.as_str() < stripped)..singles.partition_point(|w| w.as_str() <= stripped);
-            c.kind = Some(if alone.len() >= 3 { EntityKind::Org } else { EntityKind::Per });
+            let alone = singles.get(strip_attached_suffix(&word)).map_or(0, Vec::len);
+            c.kind = Some(if alone >= 3 { EntityKind::Org } else { EntityKind::Per });
         }
     }
 }
@@ -1655,59 +1655,92 @@ fn resolve_by_document(tokens: &[Token], candidates: &mut [Candidate], lang: &st
 /// own length less three. Words less their suffix shorter than three letters share one key.
 #[derive(Default)]
 struct WordIndex {
-    by_key: HashMap<String, Vec<usize>>,
+    /// Key -> items, ascending and each once (the same map type as [`NameIndex`]'s: the engine's
+    /// wasm carries one copy of its code).
+    by_key: HashMap<String, Vec<u32>>,
 }
 
 impl WordIndex {
     const SHORT: &'static str = "";
     const MOST: usize = 48;
 
-    /// The prefixes of at least three letters (or [`Self::SHORT`]).
-    fn prefixes(word: &str) -> Vec<&str> {
-        let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(3).chain([word.len()]).collect();
-        if word.chars().count() < 3 {
-            return vec![Self::SHORT];
-        }
-        ends.into_iter().map(|end| &word[..end]).collect()
-    }
-
     /// The prefix of three letters, or of the word's length less three if longer.
     fn query_prefix(word: &str) -> &str {
-        let n = word.chars().count();
-        if n < 3 {
-            return Self::SHORT;
-        }
-        match word.char_indices().nth(n.saturating_sub(3).max(3)) {
-            Some((end, _)) => &word[..end],
-            None => word,
+        let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
+        match ends.len() - 1 {
+            n if n < 3 => Self::SHORT,
+            n => &word[..ends[n.saturating_sub(3).max(3)]],
         }
     }
 
+    /// File the item under every prefix of three letters or more of the word (the word less its
+    /// suffix is a prefix of the word: its own prefixes are among these, but for the shared key
+    /// of short ones).
     fn add(&mut self, word: &str, item: usize) {
-        let mut keys = Self::prefixes(word);
-        keys.extend(Self::prefixes(strip_attached_suffix(word)));
-        keys.sort_unstable();
-        keys.dedup();
-        for key in keys {
+        let item = item as u32;
+        let short = strip_attached_suffix(word).chars().count() < 3;
+        let prefixes = word.char_indices().map(|(i, _)| i).chain([word.len()]).skip(3).map(|end| &word[..end]);
+        for key in prefixes.chain(short.then_some(Self::SHORT)) {
             let ids = self.by_key.entry(key.to_owned()).or_default();
-            if ids.last() != Some(&item) {
-                ids.push(item);
+            if let Err(at) = ids.binary_search(&item) {
+                ids.insert(at, item);
             }
         }
     }
 
-    /// Items that may hold a form of the word, in the order they were added, each once; at most
-    /// [`Self::MOST`] of them. In an article there are a few dozen; only a text of megabytes made
-    /// of look-alike names reaches the bound, and there it keeps the cost linear.
-    fn candidates(&self, word: &str) -> Vec<usize> {
-        let mut keys = [Self::query_prefix(word), Self::query_prefix(strip_attached_suffix(word))];
-        keys.sort_unstable();
-        let keys = if keys[0] == keys[1] { &keys[..1] } else { &keys[..] };
-        let mut out: Vec<usize> = keys.iter().filter_map(|k| self.by_key.get(*k)).flat_map(|ids| &ids[..ids.len().min(Self::MOST)]).copied().collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+    /// The lists of items that may hold a form of the word: at most [`Self::MOST`] of each. In an
+    /// article a list holds a few dozen; only a text of megabytes made of look-alike names
+    /// reaches the bound, and there it keeps the cost linear.
+    fn lists<'a>(&'a self, word: &str, out: &mut Vec<&'a [u32]>) {
+        let (a, b) = (Self::query_prefix(word), Self::query_prefix(strip_attached_suffix(word)));
+        let keys = [a, b];
+        for key in if a == b { &keys[..1] } else { &keys[..] } {
+            if let Some(ids) = self.by_key.get(*key) {
+                out.push(&ids[..ids.len().min(Self::MOST)]);
+            }
+        }
     }
+
+    /// Items that may hold a form of the word, ascending, each once.
+    fn candidates(&self, word: &str) -> Vec<usize> {
+        let mut lists = Vec::new();
+        self.lists(word, &mut lists);
+        merge_ascending(&lists)
+    }
+}
+
+/// Ascending lists merged into one, each item once.
+fn merge_ascending(lists: &[&[u32]]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for list in lists {
+        let mut merged = Vec::with_capacity(out.len() + list.len());
+        let (mut i, mut j) = (0, 0);
+        while i < out.len() || j < list.len() {
+            let next = match (out.get(i), list.get(j).map(|&x| x as usize)) {
+                (Some(&a), Some(b)) if b < a => {
+                    j += 1;
+                    b
+                }
+                (Some(&a), Some(b)) => {
+                    i += 1;
+                    j += usize::from(a == b);
+                    a
+                }
+                (Some(&a), None) => {
+                    i += 1;
+                    a
+                }
+                (None, Some(b)) => {
+                    j += 1;
+                    b
+                }
+                (None, None) => break,
+            };
+            merged.push(next);
+        }
+        out = merged;
+    }
+    out
 }
 
 /// The script of a word's first letter (Latin, Greek, Cyrillic, or other), to keep names apart.
@@ -1759,13 +1792,12 @@ pub fn group(text: &str, lang: Lang, spans: &[Span], data: &EntityData) -> Entit
         let surface: String = chars[s.start..s.end].iter().collect();
         let toks: Vec<String> = surface.split_whitespace().map(|w| w.to_lowercase()).filter(|w| !is_connector_word(w)).collect();
         let first = toks.first().map_or("", String::as_str);
-        let mut maybe = by_first.candidates(first);
+        let mut lists = Vec::new();
+        by_first.lists(first, &mut lists);
         if s.kind == EntityKind::Per && toks.len() == 1 {
-            maybe.extend(by_person_end.candidates(first));
-            maybe.sort_unstable();
-            maybe.dedup();
+            by_person_end.lists(first, &mut lists);
         }
-        let found = maybe.into_iter().find(|&g| {
+        let found = merge_ascending(&lists).into_iter().find(|&g| {
             let (kind, names, _) = &groups[g];
             *kind == s.kind
                 && names.iter().any(|n| {
