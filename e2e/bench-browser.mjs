@@ -1,26 +1,22 @@
 // Browser benchmark for `make bench`: in headless Chromium, the release app reads a pasted
-// 2,000-word article (whole pipeline + rendering, until the article is on screen), the app's
-// entity step alone is timed on the same text (its exported `lexo_bench_tag`), and
-// compromise.js tags the same text in the same page. Prints numbers; asserts nothing.
+// 2,000-word article (whole pipeline in the reading worker + rendering, until the article is on
+// screen), and compromise.js tags the same text in the same page. Prints numbers; asserts nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { serve, launch } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const text = fs.readFileSync(process.argv[2], 'utf8');
 const srv = await serve(path.join(here, '..', 'dist'), '/');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const page = await browser.newPage();
+let lexicons = 0;
+page.on('requestfinished', (r) => { if (r.url().includes('/lexicons/')) lexicons += 1; });
 await page.goto(`http://127.0.0.1:${srv.port}/`);
 await page.waitForSelector('[data-testid=dropzone]');
 // The reading worker fetches its word lists at start-up; measure with them in, as a reader would.
-await page.waitForTimeout(2000);
+while (lexicons < 5) await page.waitForTimeout(50);
 
 const runs = [];
 for (let i = 0; i < 7; i++) {

@@ -10,8 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { serve, launch, watchOutside } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -26,14 +25,9 @@ before(async () => {
   execFileSync('python3', [path.join(root, 'tools/make_hostile_corpus.py'), corpus], { stdio: 'ignore' });
   srv = await serve(dist, PREFIX);
   base = `http://127.0.0.1:${srv.port}${PREFIX}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url()); });
-  page.on('pageerror', (e) => outside.push(`page error: ${e.message}`));
+  watchOutside(page, base, outside);
   await page.addInitScript(() => {
     window.__longest_task = 0;
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest_task = Math.max(window.__longest_task, e.duration); })

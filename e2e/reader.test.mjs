@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { serve, launch, watchOutside } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -25,16 +24,11 @@ before(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
   srv = await serve(dist, PREFIX);
   base = `http://127.0.0.1:${srv.port}${PREFIX}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url()); });
+  watchOutside(page, base, outside);
   page.on('request', (r) => { if (r.url().includes('/models/')) modelRequests.push(r.url()); });
   page.on('request', (r) => { if (r.url().includes('/lexicons/')) lexiconRequests.push(r.url()); });
-  page.on('pageerror', (e) => outside.push(`page error: ${e.message}`));
   await page.goto(base);
   await page.waitForSelector('[data-testid=dropzone]');
   // The reading worker fetches the word lists (cue words and known names included) from the site at start-up.

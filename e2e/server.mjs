@@ -1,5 +1,7 @@
-// A static file server for dist/ under a sub-path, recording every request it sees.
+// A static file server for dist/ under a sub-path, recording every request it sees, and the
+// headless Chromium every browser test drives.
 import http from 'node:http';
+import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -21,4 +23,19 @@ export function serve(dir, prefix) {
     });
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, requests, port: server.address().port })));
+}
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Requests for anything but the page's own site (data: and blob: are local). */
+export function watchOutside(page, base, outside) {
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url()); });
+  page.on('pageerror', (e) => outside.push(`page error: ${e.message}`));
 }
