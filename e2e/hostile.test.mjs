@@ -82,6 +82,9 @@ test('the hostile corpus and a good article at once: each ends read or named, th
   await page.locator('[data-testid=library-item] .open', { hasText: 'good-article.txt' }).first().click();
   await page.waitForSelector('[data-testid=article-body] mark');
   assert.match(await page.textContent('[data-testid=article-title]'), /Kuvendi/);
+  // A file longer than Lexo reads at once shows its beginning, and says so.
+  await page.locator('[data-testid=library-item] .open', { hasText: 'long-word.txt' }).first().click();
+  assert.match(await page.textContent('[data-testid=truncated-notice]'), /Only the beginning is shown: this file \(10\.0 MB\)/);
   // The page carrying scripts and trackers renders as text, inert.
   await page.locator('[data-testid=library-item] .open', { hasText: 'scripts-and-trackers.html' }).first().click();
   await page.waitForSelector('[data-testid=article-body]');

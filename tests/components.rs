@@ -62,3 +62,15 @@ async fn library_lists_files_and_names_failures() {
     assert_eq!(html.matches(r#"data-testid="library-item""#).count(), 2);
     assert!(html.contains("Could not read scan.pdf: not supported: PDF document"));
 }
+
+#[tokio::test]
+async fn a_cut_article_says_so() {
+    let text = format!("Titull i gjatë i lajmit\n\n{}", "Fjali e shkurtër në Tiranë.\n\n".repeat(200_000));
+    let doc = Rc::new(lexo_core::read(text.as_bytes(), "i-madh.txt", lexo_core::EntityData::embedded()).unwrap());
+    assert!(doc.article.meta.truncated.is_some());
+    let props = ReaderProps { doc, file_name: "i-madh.txt".into(), shown_kinds: EntityKind::ALL.to_vec(), focused_group: None, on_entity_click: Callback::noop() };
+    let html = LocalServerRenderer::<Reader>::with_props(props).hydratable(false).render().await;
+    assert!(html.contains(r#"data-testid="truncated-notice" class="notice">Only the beginning is shown: this file (6.1 MB) is longer than Lexo reads at once (16 MB of a file, 1,000,000 characters of text)."#), "{}", &html[..600]);
+    // An article read whole says nothing of the kind.
+    assert!(!render_reader().await.contains("truncated-notice"));
+}

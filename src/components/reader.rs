@@ -56,6 +56,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     <span class="format">{meta.format.name()}</span>
                 </p>
             </header>
+            if let Some(cut) = meta.truncated {
+                <p class="notice" role="note" data-testid="truncated-notice">
+                    {format!("Only the beginning is shown: this file ({}) is longer than Lexo reads at once ({} MB of a file, {} characters of text).",
+                        size_label(cut.file_bytes), lexo_core::limits::MAX_READ_BYTES >> 20, grouped(lexo_core::limits::MAX_BODY_CHARS))}
+                </p>
+            }
             if !meta.tags.is_empty() {
                 <ul class="tags" aria-label="Tags">{ for meta.tags.iter().map(|t| html! { <li>{t}</li> }) }</ul>
             }
@@ -140,4 +146,26 @@ fn render_block(i: usize, block: &Block, text_of: &TextOf) -> Html {
         }
         Block::Rule => html! { <hr /> },
     }
+}
+
+/// A file size for people: "100.0 MB", "340 KB".
+fn size_label(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / f64::from(1 << 20))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// 1000000 -> "1,000,000".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
