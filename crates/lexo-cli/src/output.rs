@@ -68,6 +68,9 @@ struct ErrorLine<'a> {
     error: String,
 }
 
+/// One output line: a JSON object, or the line number (JSON Lines) and reason of a failure.
+type Emitted = Result<String, (Option<usize>, String)>;
+
 fn entities(e: &lexo_core::Entities) -> Vec<Entity<'_>> {
     e.mentions
         .iter()
@@ -126,7 +129,7 @@ pub fn run(paths: &[String], mode: Mode) -> ExitCode {
         } else {
             std::fs::File::open(path).and_then(|f| Ok((f.metadata()?.len(), f))).map(|(len, f)| (Box::new(std::io::BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead>, Some(len)))
         };
-        let mut emit = |line: Result<String, (Option<usize>, String)>| {
+        let mut emit = |line: Emitted| {
             let json = line.unwrap_or_else(|(line, error)| {
                 failed = true;
                 serde_json::to_string(&ErrorLine { path, line, error }).expect("plain data")
@@ -187,7 +190,7 @@ fn is_json_lines(name: &str, input: &mut dyn BufRead) -> bool {
 
 /// Read, analyse and print a JSON Lines input one line at a time. A line longer than
 /// [`lexo_core::limits::MAX_READ_BYTES`] is skipped with an error line; so is one that does not parse.
-fn read_json_lines(mut input: Box<dyn BufRead>, path: &str, data: &EntityData, emit: &mut dyn FnMut(Result<String, (Option<usize>, String)>) -> std::io::Result<()>) -> std::io::Result<()> {
+fn read_json_lines(mut input: Box<dyn BufRead>, path: &str, data: &EntityData, emit: &mut dyn FnMut(Emitted) -> std::io::Result<()>) -> std::io::Result<()> {
     let mut line = Vec::new();
     let (mut number, mut index) = (0usize, 0usize);
     loop {
