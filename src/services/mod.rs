@@ -1,4 +1,4 @@
-//! The only code that talks to browser APIs: files, storage, the DOM.
+//! The only code that talks to browser APIs: files, the reading worker, storage, the DOM.
 
 pub mod dom;
 pub mod engine;
