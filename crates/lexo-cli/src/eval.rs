@@ -37,18 +37,18 @@ pub(crate) struct GoldEntity {
 }
 
 #[derive(Default, Clone, Copy)]
-struct Counts {
-    docs: usize,
-    gold: usize,
-    pred: usize,
-    typed_tp: usize,
-    span_tp: usize,
+pub(crate) struct Counts {
+    pub(crate) docs: usize,
+    pub(crate) gold: usize,
+    pub(crate) pred: usize,
+    pub(crate) typed_tp: usize,
+    pub(crate) span_tp: usize,
 }
 
 /// Entities as (start, end, type) sets, the unit of score_ner.py's exact match.
-type EntitySet = HashSet<(usize, usize, String)>;
+pub(crate) type EntitySet = HashSet<(usize, usize, String)>;
 
-fn entity_sets(doc: &GoldDoc, tagged: &lexo_core::Tagged) -> (EntitySet, EntitySet) {
+pub(crate) fn entity_sets(doc: &GoldDoc, tagged: &lexo_core::Tagged) -> (EntitySet, EntitySet) {
     let gold = doc.entities.iter().map(|e| (e.start, e.end, e.kind.clone())).collect();
     let pred = tagged.entities.mentions.iter().map(|m| (m.start, m.end, m.kind.code().to_owned())).collect();
     (gold, pred)
@@ -56,7 +56,7 @@ fn entity_sets(doc: &GoldDoc, tagged: &lexo_core::Tagged) -> (EntitySet, EntityS
 
 impl Counts {
     /// Count one document: typed matches need span and type, span matches only the span.
-    fn add(&mut self, gold: &EntitySet, pred: &EntitySet) {
+    pub(crate) fn add(&mut self, gold: &EntitySet, pred: &EntitySet) {
         let span = |set: &EntitySet| set.iter().map(|(s, e, _)| (*s, *e)).collect::<HashSet<_>>();
         self.docs += 1;
         self.gold += gold.len();
@@ -66,7 +66,7 @@ impl Counts {
     }
 }
 
-fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
+pub(crate) fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
     let p = if pred > 0 { tp as f64 / pred as f64 } else { 0.0 };
     let r = if gold > 0 { tp as f64 / gold as f64 } else { 0.0 };
     let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
@@ -110,6 +110,9 @@ fn print_errors(doc: &GoldDoc, gold: &EntitySet, pred: &EntitySet) {
 
 /// `lexo eval-ner [--rules-only] [--errors] [GOLD.jsonl...]`
 pub fn ner(args: &[String]) -> ExitCode {
+    if args.iter().any(|a| a == "--cv") {
+        return crate::train::cv(args);
+    }
     let (rules_only, data, args) = rules_only_flag(args);
     let show_errors = args.iter().any(|a| a == "--errors");
     let args: Vec<String> = args.into_iter().filter(|a| a != "--errors").collect();

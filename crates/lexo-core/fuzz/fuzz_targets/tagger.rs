@@ -1,4 +1,4 @@
-//! Entity recognition (tokenizer, rules, typer models, grouping) with the built-in data.
+//! Entity recognition (tokenizer, rules, learned tagger, grouping) with the built-in data.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

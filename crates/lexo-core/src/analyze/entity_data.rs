@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::entities::{build_resources, Resources};
-use super::typer::{ModelError, TyperModel};
+use super::sequence::{ModelError, SequenceModel};
 
-/// Languages that have a typing model file (`models/entities-LANG.bin`).
-pub const MODEL_LANGS: &[&str] = &["en", "de", "fr", "es", "pt", "nl", "pl", "ru"];
+/// Languages that have a tagger model file (`models/entities-LANG.bin`): every language Lexo
+/// identifies and tags.
+pub const MODEL_LANGS: &[&str] = &["sq", "en", "de", "fr", "it", "es", "pt", "nl", "pl", "sr", "ru", "el", "tr"];
 
 /// Word lists kept out of the web app's wasm (~1.1 MB together; the cue words and known names
 /// are small but are data, and the engine's size budget is for code): installed at run time.
@@ -64,7 +65,7 @@ impl Lexicon {
 #[derive(Clone, Default)]
 pub struct EntityData {
     lexicons: [Option<Arc<str>>; 5],
-    models: HashMap<String, Arc<TyperModel>>,
+    models: HashMap<String, Arc<SequenceModel>>,
     /// The word lists' indexes, built on first use and dropped when a word list is added.
     resources: OnceLock<Arc<Resources>>,
 }
@@ -102,9 +103,14 @@ impl EntityData {
 
     /// Install (or replace) the typing model of a language from a model file's bytes.
     pub fn install_model(&mut self, lang: &str, bytes: &[u8]) -> Result<(), ModelError> {
-        let model = TyperModel::from_bytes(bytes)?;
+        let model = SequenceModel::from_bytes(bytes)?;
         self.models.insert(lang.to_owned(), Arc::new(model));
         Ok(())
+    }
+
+    /// Install a model already in memory (cross-validation trains and tests without files).
+    pub fn install_sequence_model(&mut self, lang: &str, model: SequenceModel) {
+        self.models.insert(lang.to_owned(), Arc::new(model));
     }
 
     /// Forget a language's model (evaluation compares with and without).
@@ -117,7 +123,7 @@ impl EntityData {
         self.models.contains_key(lang)
     }
 
-    pub(crate) fn model(&self, lang: &str) -> Option<&TyperModel> {
+    pub(crate) fn model(&self, lang: &str) -> Option<&SequenceModel> {
         self.models.get(lang).map(|m| &**m)
     }
 
@@ -141,6 +147,13 @@ impl EntityData {
         static EMBEDDED: OnceLock<EntityData> = OnceLock::new();
         EMBEDDED.get_or_init(embedded::data)
     }
+
+    /// The built-in word lists without any model: what training and cross-validation start from.
+    #[cfg(feature = "embedded-models")]
+    pub fn embedded_lexicons() -> &'static EntityData {
+        static LEXICONS: OnceLock<EntityData> = OnceLock::new();
+        LEXICONS.get_or_init(embedded::lexicons)
+    }
 }
 
 /// The files built into native binaries; the web app fetches them instead.
@@ -154,7 +167,7 @@ mod embedded {
             const MODELS: &[(&str, &[u8])] = &[$(($lang, include_bytes!(concat!("../../models/entities-", $lang, ".bin")))),*];
         };
     }
-    models!("en", "de", "fr", "es", "pt", "nl", "pl", "ru");
+    models!("sq", "en", "de", "fr", "it", "es", "pt", "nl", "pl", "sr", "ru", "el", "tr");
 
     const LEXICONS: [(Lexicon, &str); 5] = [
         (Lexicon::SqLemmas, include_str!("../../data/entities/sq_lemmas.txt")),
@@ -163,6 +176,14 @@ mod embedded {
         (Lexicon::Cues, include_str!("../../data/entities/cues.tsv")),
         (Lexicon::Known, include_str!("../../data/entities/known.tsv")),
     ];
+
+    pub fn lexicons() -> EntityData {
+        let mut data = EntityData::empty();
+        for (lexicon, text) in LEXICONS {
+            data.install_lexicon(lexicon, text).expect("embedded word list");
+        }
+        data
+    }
 
     pub fn data() -> EntityData {
         let mut data = EntityData::empty();

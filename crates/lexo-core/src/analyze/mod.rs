@@ -4,4 +4,4 @@ pub mod entities;
 pub mod entity_data;
 pub mod language;
 pub mod reading_time;
-pub mod typer;
+pub mod sequence;

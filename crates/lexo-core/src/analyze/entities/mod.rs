@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 
 pub use super::entity_data::{EntityData, Lexicon, MODEL_LANGS};
 use super::language::Lang;
-use super::typer::{self, TyperModel};
+use super::sequence::SequenceModel;
+
+pub mod tagger;
 
 /// Entity types, CoNLL-style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -106,7 +108,10 @@ pub trait Recognizer {
 
 /// Recognise and group entities with the default engine and the given word lists and models.
 pub fn recognize(text: &str, lang: Lang, data: &EntityData) -> Entities {
-    let spans = RuleRecognizer { data }.recognize(text, lang);
+    let spans = match data.model(lang.code) {
+        Some(model) => LearnedRecognizer { data, model }.recognize(text, lang),
+        None => RuleRecognizer { data }.recognize(text, lang),
+    };
     group(text, lang, &spans, data)
 }
 
@@ -138,7 +143,7 @@ pub(crate) struct Resources {
     function_words: HashMap<String, HashSet<String>>,
 }
 
-const FUNCTION_WORDS: &str = include_str!("../../data/function_words.tsv");
+const FUNCTION_WORDS: &str = include_str!("../../../data/function_words.tsv");
 
 /// The word lists' texts in [`Lexicon::ALL`] order ("" for one not installed yet).
 pub(crate) fn build_resources([sq_lemmas_text, names_text, places_text, cues_text, known_text]: [&str; 5]) -> Resources {
@@ -780,11 +785,21 @@ struct Candidate {
 impl Recognizer for RuleRecognizer<'_> {
     fn recognize(&self, text: &str, lang: Lang) -> Vec<Span> {
         let res = self.data.resources();
-        let mut found = find_candidates(text, lang.code, res);
-        if let Some(model) = self.data.model(lang.code) {
-            found.retype(model, lang.code, res);
-        }
-        found.spans()
+        find_candidates(text, lang.code, res).spans()
+    }
+}
+
+/// The language's sequence model labels every token, with the rules' findings among its
+/// features ([`tagger`]).
+#[derive(Debug, Clone, Copy)]
+pub struct LearnedRecognizer<'a> {
+    pub data: &'a EntityData,
+    pub model: &'a SequenceModel,
+}
+
+impl Recognizer for LearnedRecognizer<'_> {
+    fn recognize(&self, text: &str, lang: Lang) -> Vec<Span> {
+        tagger::recognize(text, lang.code, self.data.resources(), self.model)
     }
 }
 
@@ -804,40 +819,6 @@ impl Found {
         self.candidates.iter().filter_map(|c| c.kind.map(|kind| Span { start: self.tokens[c.first].start, end: self.tokens[c.last].end, kind })).collect()
     }
 
-    /// Let the learned model type every candidate (or drop it), with the rules' guess as one of
-    /// its features.
-    fn retype(&mut self, model: &TyperModel, lang: &str, res: &Resources) {
-        let kinds: Vec<Option<EntityKind>> = self
-            .candidates
-            .iter()
-            .map(|c| {
-                // Word-list and cue evidence stays as the rules found it: with a few dozen
-                // annotated articles per language the model types those worse than the lists do
-                // (measured: sq dev typed F1 0.748 when it retypes everything, 0.782 rules only).
-                // It decides the rules' guesses: which type, or no name at all.
-                if c.evidence > Evidence::Guess {
-                    return c.kind;
-                }
-                // Dropping a guess needs a clear margin: a missed name costs as much as a false one.
-                class_kind(model.decide(&candidate_features(self, c, lang, res), DROP_MARGIN))
-            })
-            .collect();
-        for (c, kind) in self.candidates.iter_mut().zip(kinds) {
-            c.kind = kind;
-        }
-    }
-}
-
-/// How much more the model must favour "no entity" over the best type to drop a guessed name.
-const DROP_MARGIN: f32 = 0.2;
-
-/// Learned classes: 0 is "no entity", then the kinds in [`EntityKind::ALL`] order.
-fn class_kind(class: usize) -> Option<EntityKind> {
-    class.checked_sub(1).and_then(|k| EntityKind::ALL.get(k).copied())
-}
-
-fn kind_class(kind: Option<EntityKind>) -> usize {
-    kind.map_or(typer::NONE, |k| 1 + EntityKind::ALL.iter().position(|x| *x == k).unwrap_or(0))
 }
 
 /// Capitalisation chunking, word lists, cues and document consistency: every candidate with the
@@ -991,147 +972,6 @@ fn find_candidates(text: &str, lang: &str, res: &Resources) -> Found {
     clubs_by_context(&tokens, &mut candidates, lang, res);
     resolve_by_document(&tokens, &mut candidates, lang, &initial_name);
     Found { tokens, candidates, named_mid_sentence, lowercase_seen }
-}
-
-/// Examples for training the typing model: every candidate the rules find in a gold text, with
-/// the type of the gold name it matches, or "no entity" when it overlaps none.
-pub fn training_examples(text: &str, lang: &str, gold: &[Span], data: &EntityData) -> Vec<typer::Example> {
-    let res = data.resources();
-    let found = find_candidates(text, lang, res);
-    found
-        .candidates
-        .iter()
-        .filter_map(|c| {
-            let (start, end) = (found.tokens[c.first].start, found.tokens[c.last].end);
-            // A candidate whose edges differ from a gold name's is neither right nor "no name":
-            // left out, so the model does not learn that names are not names.
-            let exact = gold.iter().find(|g| g.start == start && g.end == end);
-            if exact.is_none() && gold.iter().any(|g| g.start < end && start < g.end) {
-                return None;
-            }
-            Some(typer::Example { features: candidate_features(&found, c, lang, res), class: kind_class(exact.map(|g| g.kind)), weight: 1.0 })
-        })
-        .collect()
-}
-
-/// Features of one candidate for the typing model. Strings are hashed; the names say what
-/// each feature looks at.
-fn candidate_features(found: &Found, c: &Candidate, lang: &str, res: &Resources) -> Vec<u32> {
-    let tokens = &found.tokens;
-    let span = &tokens[c.first..=c.last];
-    let mut f: Vec<String> = Vec::with_capacity(40);
-    f.push("bias".into());
-    let rule = c.kind.map_or("-", EntityKind::code);
-    f.push(format!("rule={rule}"));
-    f.push(format!("rule={rule}/{:?}", c.evidence));
-    let words: Vec<&str> = span.iter().map(|t| t.text.as_str()).collect();
-    let lower: Vec<String> = span.iter().map(Token::lower).collect();
-    for (k, w) in lower.iter().enumerate() {
-        let base = strip_attached_suffix(w);
-        f.push(format!("w={base}"));
-        f.push(format!("stem={}", base.chars().take(5).collect::<String>()));
-        if k == 0 {
-            f.push(format!("first={base}"));
-        }
-    }
-    let last = &lower[lower.len() - 1];
-    let last_base = strip_attached_suffix(last);
-    f.push(format!("last={last_base}"));
-    for n in [2, 3] {
-        let suffix: String = last.chars().rev().take(n).collect::<Vec<_>>().into_iter().rev().collect();
-        f.push(format!("suf{n}={suffix}"));
-    }
-    if last.contains('-') {
-        f.push("attached-suffix".into());
-    }
-    let content = span.iter().filter(|t| t.is_capitalised()).count();
-    f.push(format!("len={}", content.min(4)));
-    if content < span.len() {
-        f.push("connector".into());
-        for t in span.iter().filter(|t| !t.is_capitalised()) {
-            f.push(format!("conn={}", t.lower()));
-        }
-    }
-    let caps = span.iter().all(Token::is_all_caps);
-    if caps {
-        f.push(format!("caps{}", span.len().min(2)));
-    }
-    if words.iter().any(|w| w.chars().any(|ch| ch.is_ascii_digit())) {
-        f.push("digit".into());
-    }
-    if is_domain(words[0]) {
-        f.push("domain".into());
-    }
-    let initial = tokens[c.first].starts_sentence();
-    if initial {
-        f.push("initial".into());
-        if found.named_mid_sentence.contains(&lower[0]) {
-            f.push("initial-but-named-elsewhere".into());
-        }
-    }
-    if lower.iter().any(|w| found.lowercase_seen.contains(w)) {
-        f.push("also-lowercase".into());
-    }
-    // Context words, and whether they are cue words.
-    let prev = c.first.checked_sub(1).map(|p| &tokens[p]);
-    let prev2 = c.first.checked_sub(2).map(|p| &tokens[p]);
-    let next = tokens.get(c.last + 1);
-    let joined = tokens[c.first].joins_previous();
-    match prev {
-        Some(p) if joined => {
-            let pl = p.lower();
-            f.push(format!("prev={pl}"));
-            if p.is_capitalised() {
-                f.push("prev-capitalised".into());
-            }
-            for cue in ["person_title", "locative", "place_noun", "connector"] {
-                if res.cue(cue, lang, &pl) {
-                    f.push(format!("prev-cue={cue}"));
-                }
-            }
-            if let Some(p2) = prev2.filter(|_| p.joins_previous()) {
-                f.push(format!("prev2={}", p2.lower()));
-                if res.cue("person_title", lang, &p2.lower()) {
-                    f.push("prev2-cue=person_title".into());
-                }
-            }
-        }
-        Some(_) => f.push(format!("gap-before={}", tokens[c.first].gap_marker())),
-        None => f.push("text-start".into()),
-    }
-    match next {
-        Some(n) if n.joins_previous() => {
-            f.push(format!("next={}", n.lower()));
-            if n.is_capitalised() {
-                f.push("next-capitalised".into());
-            }
-        }
-        Some(n) => f.push(format!("gap-after={}", n.gap_marker())),
-        None => f.push("text-end".into()),
-    }
-    // Word lists, each as its own feature so the model learns how far to trust each.
-    let gaz = res.names_lookup(&words, lang, &res.names);
-    let learned = res.names_lookup(&words, lang, &res.learned);
-    f.push(format!("gaz={}", gaz.map_or("-", EntityKind::code)));
-    f.push(format!("learned={}", learned.map_or("-", EntityKind::code)));
-    if words.len() == 1 {
-        // Single words: also what the lists say of the bare form.
-        if res.first_names.contains(&lower[0]) {
-            f.push("first-name-alone".into());
-        }
-    } else if res.first_names.contains(&lower[0]) {
-        f.push("first-name".into());
-    }
-    if res.cue("org_head", lang, &lower[0]) {
-        f.push("org-head".into());
-    }
-    if res.cue("org_tail", lang, last) {
-        f.push("org-tail".into());
-    }
-    if lang == "sq" && res.is_common_word(lang, &lower[0]) {
-        f.push("first-is-common-word".into());
-    }
-    f.iter().map(|s| typer::feature_hash(s)).collect()
 }
 
 /// Split a chunk before a connector that introduces a separate known place when the left part is
@@ -1886,9 +1726,12 @@ mod tests {
         Lang { code, script }
     }
 
-    /// The names found in a text of the language with this code, as (text, type code).
+    /// The names the rules find in a text of the language with this code, as (text, type code).
+    /// These tests are of the rules: their findings are the learned tagger's strongest features
+    /// (what the tagger makes of them is tested in tests/entity_snippets.rs).
     fn tagged(text: &str, code: &'static str) -> Vec<(String, &'static str)> {
-        recognize(text, lang(code), data()).mentions.into_iter().map(|m| (m.text, m.kind.code())).collect()
+        let spans = RuleRecognizer { data: data() }.recognize(text, lang(code));
+        group(text, lang(code), &spans, data()).mentions.into_iter().map(|m| (m.text, m.kind.code())).collect()
     }
 
     #[test]
@@ -1931,19 +1774,20 @@ mod tests {
     }
 
     #[test]
-    fn a_model_decides_guesses_and_leaves_listed_names_alone() {
+    fn a_learned_model_decides_over_the_rules() {
         // "Zorblat" is unknown (a rules guess: PER); "Paris" is in the place lists.
         let text = "They met Zorblat in Paris yesterday.";
         let before = tagged(text, "xx");
         assert!(before.contains(&("Zorblat".to_owned(), "PER")), "{before:?}");
         // A model trained on this text where only Paris is a name.
         let paris = Span { start: 20, end: 25, kind: EntityKind::Loc };
-        let model = typer::train(&training_examples(text, "xx", &[paris], data()), 10, "test".into());
+        let sequences = tagger::training_sequences(text, "xx", &[paris], data());
+        let weighted: Vec<_> = sequences.iter().map(|s| (s, 1.0)).collect();
+        let model = super::super::sequence::train(&weighted, super::super::sequence::TrainSettings { epochs: 10, max_features: usize::MAX }, "test".into());
         let mut with_model = data().clone();
         with_model.install_model("xx", &model.to_bytes()).unwrap();
         let after: Vec<(String, &str)> = recognize(text, lang("xx"), &with_model).mentions.into_iter().map(|m| (m.text, m.kind.code())).collect();
-        assert!(!after.iter().any(|(t, _)| t == "Zorblat"), "{after:?}");
-        assert!(after.contains(&("Paris".to_owned(), "LOC")), "{after:?}");
+        assert_eq!(after, vec![("Paris".to_owned(), "LOC")]);
         // The shared data was not changed by the copy's install.
         assert!(!data().has_model("xx"));
         assert!(with_model.install_model("yy", b"not a model").is_err());
@@ -1956,7 +1800,6 @@ mod tests {
         for lang in MODEL_LANGS {
             assert!(data().has_model(lang), "{lang}");
         }
-        assert!(!data().has_model("sq"), "Albanian is tagged by rules (see models/MODEL_CARD.md)");
     }
 
     #[test]
