@@ -1,6 +1,7 @@
 //! `lexo`: read article files and tag their entities from the command line (glue over lexo-core).
 
 mod bench;
+mod clusters;
 mod eval;
 mod output;
 mod train;
@@ -23,6 +24,9 @@ USAGE:
   lexo train-ner [--out DIR] [LANG...]
                            train the entity typing models from ../shared (default: all
                            languages, into crates/lexo-core/models)
+  lexo build-clusters [--out FILE]
+                           word classes from ../shared's unlabeled Albanian news (tried as
+                           tagger features, no CV gain, not shipped; default: target/sq_clusters.tsv)
   lexo eval-wikiann [--rules-only] [LANG...]
                            entities on WikiANN dev sentences (default: en de fr nl pt es pl ru)
   lexo eval-lang [DIR]     language identification accuracy on DIR/MANIFEST.tsv
@@ -55,6 +59,7 @@ fn main() -> ExitCode {
         "eval-lang" => eval::lang(rest),
         "eval-wikiann" => eval::wikiann(rest),
         "train-ner" => train::run(rest),
+        "build-clusters" => clusters::run(rest),
         "eval-extraction" => eval::extraction(rest),
         "bench" => bench::run(rest),
         "-h" | "--help" | "help" => {

@@ -257,6 +257,7 @@ pub fn cv(args: &[String]) -> ExitCode {
         .collect();
     let gold_langs: Vec<&str> = seen.keys().copied().collect();
     let mut rows: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut per_fold: BTreeMap<&str, Vec<Counts>> = BTreeMap::new();
     for fold in 0..settings.folds {
         let mut data = EntityData::embedded_lexicons().clone();
         if !rules_only {
@@ -275,6 +276,8 @@ pub fn cv(args: &[String]) -> ExitCode {
         });
         for (doc, (gold, pred)) in test.iter().zip(scored) {
             let group = if doc.lang == "sq" { "sq" } else { "other" };
+            let folds = per_fold.entry(group).or_insert_with(|| vec![Counts::default(); settings.folds]);
+            folds[fold].add(&gold, &pred);
             for key in ["all".to_owned(), group.to_owned(), format!("lang={}", doc.lang)] {
                 rows.entry(key).or_default().add(&gold, &pred);
             }
@@ -291,6 +294,11 @@ pub fn cv(args: &[String]) -> ExitCode {
         let (f, p, r) = prf(c.typed_tp, c.pred, c.gold);
         let (sf, _, _) = prf(c.span_tp, c.pred, c.gold);
         println!("cv {key:<16} docs={:<4} gold={:<5} pred={:<5} typed_f1={f:.3} typed_p={p:.3} typed_r={r:.3} span_f1={sf:.3}", c.docs, c.gold, c.pred);
+    }
+    // A change is worth keeping when it helps in most folds, not in the total alone.
+    for (group, folds) in &per_fold {
+        let figures: Vec<String> = folds.iter().map(|c| format!("{:.3}", prf(c.typed_tp, c.pred, c.gold).0)).collect();
+        println!("cv folds {group:<8} typed_f1 {}", figures.join(" "));
     }
     ExitCode::SUCCESS
 }
