@@ -71,15 +71,48 @@ pub struct SequenceModel {
     /// `transitions[prev][label]`; row LABELS is the start of a sequence.
     transitions: [[i16; LABELS]; LABELS + 1],
     entries: Vec<(u32, [i16; LABELS])>,
+    /// Open-addressing index over `entries` (entry + 1; 0 is empty), built on load: a feature
+    /// is found in one or two probes (a binary search was a seventh of tagging time).
+    slots: Vec<u32>,
 }
 
 impl SequenceModel {
+    fn new(card: String, scale: f32, transitions: [[i16; LABELS]; LABELS + 1], entries: Vec<(u32, [i16; LABELS])>) -> SequenceModel {
+        // At most half full, so probe runs stay short.
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![0u32; size];
+        for (i, (h, _)) in entries.iter().enumerate() {
+            let mut at = slot_of(*h, size);
+            while slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = i as u32 + 1;
+        }
+        SequenceModel { card, scale, transitions, entries, slots }
+    }
+
+    fn find(&self, feature: u32) -> Option<&[i16; LABELS]> {
+        let size = self.slots.len();
+        let mut at = slot_of(feature, size);
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return None;
+            }
+            let entry = &self.entries[slot as usize - 1];
+            if entry.0 == feature {
+                return Some(&entry.1);
+            }
+            at = (at + 1) & (size - 1);
+        }
+    }
+
     fn emission(&self, features: &[u32]) -> [i64; LABELS] {
         let mut total = [0i64; LABELS];
         for f in features {
-            if let Ok(i) = self.entries.binary_search_by_key(f, |e| e.0) {
-                for (t, w) in total.iter_mut().zip(self.entries[i].1) {
-                    *t += i64::from(w);
+            if let Some(weights) = self.find(*f) {
+                for (t, w) in total.iter_mut().zip(weights) {
+                    *t += i64::from(*w);
                 }
             }
         }
@@ -154,7 +187,7 @@ impl SequenceModel {
         if !entries.windows(2).all(|w| w[0].0 < w[1].0) {
             return Err(ModelError("entries not sorted"));
         }
-        Ok(SequenceModel { card, scale, transitions, entries })
+        Ok(SequenceModel::new(card, scale, transitions, entries))
     }
 }
 
@@ -194,8 +227,8 @@ fn viterbi<S: Copy + Default + PartialOrd + std::ops::Add<Output = S>>(n: usize,
         let mut next: [Option<S>; LABELS] = [None; LABELS];
         let mut from = [0u8; LABELS];
         for label in 0..LABELS {
-            for prev in 0..LABELS {
-                let Some(s) = score[prev] else { continue };
+            for (prev, prev_score) in score.iter().enumerate() {
+                let Some(s) = *prev_score else { continue };
                 if !allowed(Some(prev), label) {
                     continue;
                 }
@@ -317,7 +350,14 @@ pub fn train(sequences: &[(&Sequence, f32)], settings: TrainSettings, card: Stri
     for (row, avg) in transitions.iter_mut().zip(&trans_avg) {
         *row = avg.map(quantise);
     }
-    SequenceModel { card, scale, transitions, entries }
+    SequenceModel::new(card, scale, transitions, entries)
+}
+
+/// A slot for a feature hash (Fibonacci hashing: the top bits of the product; `size` is a
+/// power of two).
+fn slot_of(hash: u32, size: usize) -> usize {
+    let bits = size.trailing_zeros();
+    (u64::from(hash.wrapping_mul(0x9E37_79B9)) >> (32 - bits)) as usize & (size - 1)
 }
 
 /// Fisher-Yates with a small xorshift generator: the same order on every machine.

@@ -141,6 +141,9 @@ pub(crate) struct Resources {
     cues: HashMap<String, HashMap<String, HashSet<String>>>,
     /// Language -> frequent function words (from language identification's table).
     function_words: HashMap<String, HashSet<String>>,
+    /// Language ("*" = any) -> word -> which of [`tagger::CUE_KINDS`] it is (a bit each): the
+    /// tagger asks of every word at once.
+    cue_masks: HashMap<String, HashMap<String, u16>>,
 }
 
 const FUNCTION_WORDS: &str = include_str!("../../../data/function_words.tsv");
@@ -205,13 +208,21 @@ pub(crate) fn build_resources([sq_lemmas_text, names_text, places_text, cues_tex
         }
     }
     let head_stems = head_stems(&cues);
+    let mut cue_masks: HashMap<String, HashMap<String, u16>> = HashMap::new();
+    for (bit, kind) in tagger::CUE_KINDS.iter().enumerate() {
+        for (lang, words) in cues.get(*kind).into_iter().flatten() {
+            for w in words {
+                *cue_masks.entry(lang.clone()).or_default().entry(w.clone()).or_default() |= 1 << bit;
+            }
+        }
+    }
     let mut function_words: HashMap<String, HashSet<String>> = HashMap::new();
     for line in data_lines(FUNCTION_WORDS) {
         let mut cols = line.split('\t');
         let (Some(code), Some(_), Some(words)) = (cols.next(), cols.next(), cols.next()) else { continue };
         function_words.entry(code.to_owned()).or_default().extend(words.split(' ').map(str::to_owned));
     }
-    Resources { names, learned, world, clubs, first_names, de_nouns, sq_lemmas, head_stems, cues, function_words }
+    Resources { names, learned, world, clubs, first_names, de_nouns, sq_lemmas, head_stems, cues, function_words, cue_masks }
 }
 
 /// The stem of each institution/event head in the languages whose heads take case endings: the
@@ -237,7 +248,7 @@ fn head_stems(cues: &HashMap<String, HashMap<String, HashSet<String>>>) -> HashM
 }
 
 /// Languages whose institution heads take case endings.
-const INFLECTED_HEAD_LANGS: [&str; 5] = ["tr", "sr", "ru", "el", "pl"];
+pub(super) const INFLECTED_HEAD_LANGS: [&str; 5] = ["tr", "sr", "ru", "el", "pl"];
 
 /// Multi-word names indexed by the forms of their first word; each name is stored once.
 #[derive(Default)]

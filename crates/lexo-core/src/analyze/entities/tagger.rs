@@ -3,9 +3,10 @@
 //! elsewhere) and the language's [`SequenceModel`] labels the whole sequence. The rules' output
 //! is evidence here, not the decision.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{find_candidates, handle_kind, is_domain, EntityData, strip_attached_suffix, EntityKind, Found, Resources, Span, Token};
+use super::{find_candidates, handle_kind, is_domain, query_forms, INFLECTED_HEAD_LANGS, EntityData, strip_attached_suffix, EntityKind, Found, Resources, Span, Token};
 use crate::analyze::sequence::{self, feature_hash, hash_bytes, Sequence, SequenceModel, LABELS, OUTSIDE};
 
 /// Features of every token of a text (one list per token), and the tokens.
@@ -14,7 +15,8 @@ struct TokenFeatures {
     features: Vec<Vec<u32>>,
 }
 
-/// A feature sink: a key's hash is computed once, then continued over each value.
+/// A feature sink. A feature is the FNV-1a hash of "key=value" (or the bare key), computed
+/// piece by piece so that no feature string is ever built.
 struct Sink<'a> {
     out: &'a mut Vec<u32>,
 }
@@ -25,8 +27,79 @@ impl Sink<'_> {
     }
 
     fn kv(&mut self, key: &str, value: &str) {
-        let h = hash_bytes(feature_hash(key), b"=");
-        self.out.push(hash_bytes(h, value.as_bytes()));
+        self.parts(key, &[value]);
+    }
+
+    /// "key=a/b/...": the same hash as the joined string.
+    fn parts(&mut self, key: &str, values: &[&str]) {
+        let mut h = hash_bytes(feature_hash(key), b"=");
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                h = hash_bytes(h, b"/");
+            }
+            h = hash_bytes(h, v.as_bytes());
+        }
+        self.out.push(h);
+    }
+
+    /// "key=a|b".
+    fn pair(&mut self, key: &str, a: &str, b: &str) {
+        let h = hash_bytes(hash_bytes(feature_hash(key), b"="), a.as_bytes());
+        self.out.push(hash_bytes(hash_bytes(h, b"|"), b.as_bytes()));
+    }
+}
+
+/// What the word lists and cue words say of one written form: looked up once per distinct word
+/// of a text, not once per token (lookups are most of the tagger's time otherwise).
+#[derive(Default)]
+struct WordFacts {
+    cues: Vec<&'static str>,
+    first_name: bool,
+    common: bool,
+    function_word: bool,
+    not_entity: bool,
+    sq_adjective: bool,
+    known: Option<EntityKind>,
+    learned: Option<EntityKind>,
+    world: Option<EntityKind>,
+    club_city: bool,
+}
+
+fn word_facts(t: &Token, lower: &str, base: &str, capitalised: bool, lang: &str, res: &Resources) -> WordFacts {
+    let one = [t.text.as_str()];
+    // Albanian: the base forms are found once and serve the cue words and the lemma list alike.
+    let sq_forms = if lang == "sq" { query_forms(lower) } else { Vec::new() };
+    let mask = |l: &str, w: &str| res.cue_masks.get(l).and_then(|m| m.get(w)).copied().unwrap_or(0);
+    let mut bits = mask(lang, lower) | mask("*", lower);
+    for f in &sq_forms {
+        bits |= mask("sq", f);
+    }
+    let inflected_heads = INFLECTED_HEAD_LANGS.contains(&lang);
+    let cues = CUE_KINDS.iter().enumerate().filter(|(bit, kind)| bits & (1 << bit) != 0 || (inflected_heads && res.head_inflected(kind, lang, lower))).map(|(_, kind)| *kind).collect();
+    let (mut common, mut sq_adjective) = (res.is_function_word(lang, base) || res.cue_list("common_word", lang).is_some_and(|set| set.contains(base)), false);
+    match lang {
+        "sq" => {
+            for form in query_forms(base) {
+                if let Some(adjective) = res.sq_lemma(&form) {
+                    common = true;
+                    sq_adjective |= adjective;
+                }
+            }
+        }
+        "de" => common |= res.de_nouns.contains(base),
+        _ => {}
+    }
+    WordFacts {
+        cues,
+        first_name: res.first_names.contains(base),
+        common,
+        function_word: res.is_function_word(lang, base),
+        not_entity: res.not_entity(lang, strip_attached_suffix(&t.text)),
+        sq_adjective,
+        known: capitalised.then(|| res.names_lookup(&one, lang, &res.names)).flatten(),
+        learned: capitalised.then(|| res.names_lookup(&one, lang, &res.learned)).flatten(),
+        world: capitalised.then(|| res.names_lookup(&one, "", &res.world)).flatten(),
+        club_city: capitalised && res.names_lookup(&one, lang, &res.clubs).is_some(),
     }
 }
 
@@ -78,7 +151,8 @@ fn case_class(t: &Token) -> &'static str {
     }
 }
 
-const CUE_KINDS: [&str; 11] = ["person_title", "org_head", "org_tail", "locative", "place_noun", "connector", "misc_head", "club_word", "sport_word", "work_noun", "article"];
+/// The cue-word kinds the tagger sees (a bit each in `Resources::cue_masks`).
+pub(super) const CUE_KINDS: [&str; 11] = ["person_title", "org_head", "org_tail", "locative", "place_noun", "connector", "misc_head", "club_word", "sport_word", "work_noun", "article"];
 
 /// The rules' label of every token ("B-PER/Known", "I-LOC/Guess", "cand" for a candidate the
 /// rules left untyped, "-" outside every candidate).
@@ -107,13 +181,26 @@ fn token_features(text: &str, lang: &str, res: &Resources) -> TokenFeatures {
     let lower: Vec<String> = tokens.iter().map(Token::lower).collect();
     let base: Vec<&str> = lower.iter().map(|l| strip_attached_suffix(l)).collect();
     let cases: Vec<&str> = tokens.iter().map(case_class).collect();
-    let cue_hits: Vec<Vec<&str>> = lower.iter().map(|l| CUE_KINDS.iter().copied().filter(|k| res.cue(k, lang, l)).collect()).collect();
+    let mut facts_of: HashMap<&str, usize> = HashMap::new();
+    let mut facts: Vec<WordFacts> = Vec::new();
+    let fact_index: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            *facts_of.entry(t.text.as_str()).or_insert_with(|| {
+                facts.push(word_facts(t, &lower[k], base[k], cases[k] != "low", lang, res));
+                facts.len() - 1
+            })
+        })
+        .collect();
+    let facts_at = |k: usize| &facts[fact_index[k]];
     let mut features = Vec::with_capacity(tokens.len());
     for (k, t) in tokens.iter().enumerate() {
         let mut out = Vec::with_capacity(64);
         let mut f = Sink { out: &mut out };
         let w = base[k];
         let case = cases[k];
+        let facts = facts_at(k);
         f.flag("bias");
         f.kv("w", w);
         if lower[k] != w {
@@ -121,26 +208,27 @@ fn token_features(text: &str, lang: &str, res: &Resources) -> TokenFeatures {
             f.flag("attached-suffix");
         }
         f.kv("shape", &shape(&t.text));
-        let chars: Vec<char> = lower[k].chars().collect();
-        for n in [2, 3, 4] {
-            if chars.len() > n {
-                f.kv(&format!("suf{n}"), &chars[chars.len() - n..].iter().collect::<String>());
+        let bounds: Vec<usize> = lower[k].char_indices().map(|(i, _)| i).chain(std::iter::once(lower[k].len())).collect();
+        let n_chars = bounds.len() - 1;
+        for (n, key) in [(2, "suf2"), (3, "suf3"), (4, "suf4")] {
+            if n_chars > n {
+                f.kv(key, &lower[k][bounds[n_chars - n]..]);
             }
         }
-        for n in [3, 4] {
-            if chars.len() > n {
-                f.kv(&format!("pre{n}"), &chars[..n].iter().collect::<String>());
+        for (n, key) in [(3, "pre3"), (4, "pre4")] {
+            if n_chars > n {
+                f.kv(key, &lower[k][..bounds[n]]);
             }
         }
-        let initial = t.starts_sentence();
+        let initial = if t.starts_sentence() { "true" } else { "false" };
         f.kv("case", case);
-        f.kv("case+initial", &format!("{case}/{initial}"));
+        f.parts("case+initial", &[case, initial]);
         f.kv("gap", t.gap_marker());
         if t.gap_before.contains('-') {
             f.flag("gap-hyphen");
         }
         if !t.joins_previous() {
-            f.kv("gap-case", &format!("{}/{case}", t.gap_marker()));
+            f.parts("gap-case", &[t.gap_marker(), case]);
         }
         match tokens.get(k + 1) {
             Some(n) if n.joins_previous() => {}
@@ -148,7 +236,13 @@ fn token_features(text: &str, lang: &str, res: &Resources) -> TokenFeatures {
             None => f.flag("text-end"),
         }
         // Context: neighbouring words and their case, with the gap in between.
-        for (offset, name) in [(-2isize, "w-2"), (-1, "w-1"), (1, "w+1"), (2, "w+2")] {
+        const CONTEXT: [(isize, &str, &str, &str, &str, &str); 4] = [
+            (-2, "w-2", "", "", "", ""),
+            (-1, "w-1", "w-1case", "w-1case+case", "w-1cue", "w-1rule"),
+            (1, "w+1", "w+1case", "w+1case+case", "w+1cue", "w+1rule"),
+            (2, "w+2", "", "", "", ""),
+        ];
+        for (offset, name, case_key, case_case_key, cue_key, rule_key) in CONTEXT {
             let j = k as isize + offset;
             if j < 0 || j as usize >= tokens.len() {
                 f.kv(name, "<edge>");
@@ -157,60 +251,58 @@ fn token_features(text: &str, lang: &str, res: &Resources) -> TokenFeatures {
             let j = j as usize;
             f.kv(name, base[j]);
             if offset.abs() == 1 {
-                f.kv(&format!("{name}case"), cases[j]);
-                f.kv(&format!("{name}case+case"), &format!("{}/{case}", cases[j]));
-                for cue in &cue_hits[j] {
-                    f.kv(&format!("{name}cue"), cue);
+                f.kv(case_key, cases[j]);
+                f.parts(case_case_key, &[cases[j], case]);
+                for cue in &facts_at(j).cues {
+                    f.kv(cue_key, cue);
                 }
-                f.kv(&format!("{name}rule"), rule_kind(&rules[j]));
+                f.kv(rule_key, rule_kind(&rules[j]));
             }
         }
         if k > 0 {
-            f.kv("bigram-1", &format!("{}|{w}", base[k - 1]));
+            f.pair("bigram-1", base[k - 1], w);
         }
         if let Some(next) = base.get(k + 1) {
-            f.kv("bigram+1", &format!("{w}|{next}"));
+            f.pair("bigram+1", w, next);
         }
         // Word lists and cues.
-        for cue in &cue_hits[k] {
+        for cue in &facts.cues {
             f.kv("cue", cue);
         }
-        if res.first_names.contains(w) {
+        if facts.first_name {
             f.kv("first-name", case);
         }
-        let common = res.is_common_word(lang, w);
-        if common {
+        if facts.common {
             f.kv("common", case);
         }
-        if res.is_function_word(lang, w) {
+        if facts.function_word {
             f.kv("function-word", case);
         }
-        if res.not_entity(lang, strip_attached_suffix(&t.text)) {
+        if facts.not_entity {
             f.flag("not-entity-word");
         }
-        if lang == "sq" && res.is_sq_adjective(w) {
+        if facts.sq_adjective {
             f.flag("sq-adjective");
         }
         if case != "low" {
-            let one = [t.text.as_str()];
-            if let Some(kind) = res.names_lookup(&one, lang, &res.names) {
+            if let Some(kind) = facts.known {
                 f.kv("known", kind.code());
             }
-            if let Some(kind) = res.names_lookup(&one, lang, &res.learned) {
+            if let Some(kind) = facts.learned {
                 f.kv("learned", kind.code());
             }
-            if let Some(kind) = res.names_lookup(&one, "", &res.world) {
+            if let Some(kind) = facts.world {
                 f.kv("world", kind.code());
             }
-            if res.names_lookup(&one, lang, &res.clubs).is_some() {
+            if facts.club_city {
                 f.flag("club-city");
             }
             // How the document writes this word elsewhere: the evidence a reader uses.
             if found.lowercase_seen.contains(&lower[k]) {
-                f.kv("also-lowercase", &format!("{case}/{initial}"));
+                f.parts("also-lowercase", &[case, initial]);
             }
             if found.named_mid_sentence.contains(&lower[k]) {
-                f.kv("named-mid-sentence", &format!("{initial}"));
+                f.kv("named-mid-sentence", initial);
             }
             if k > 0 && cases[k - 1] == "num" {
                 f.flag("after-number");
@@ -220,7 +312,7 @@ fn token_features(text: &str, lang: &str, res: &Resources) -> TokenFeatures {
         let rule = &rules[k];
         f.kv("rule", rule);
         f.kv("rule-kind", rule_kind(rule));
-        f.kv("rule+case", &format!("{}/{case}/{initial}", rule_kind(rule)));
+        f.parts("rule+case", &[rule_kind(rule), case, initial]);
         features.push(out);
     }
     TokenFeatures { tokens: found.tokens, features }
