@@ -13,7 +13,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 30
 export WASM_BINDGEN_TEST_TIMEOUT ?= 60
 
-.PHONY: run test setup setup-web setup-browser dist test-native test-wasm test-e2e eval bench engine-size clean fuzz
+.PHONY: run test setup setup-web setup-browser dist test-native test-wasm test-e2e eval bench engine-size clean fuzz quality-floor
 
 run: setup-web
 	trunk serve
@@ -24,6 +24,12 @@ test: setup test-native test-wasm dist test-e2e
 test-native:
 	cargo test --workspace --locked
 	bash tests/parallel.sh
+	$(MAKE) quality-floor
+
+## Entity quality floor: 5-fold CV on ../shared's train sets must stay within 0.02 of the figures
+## committed with the models (crates/lexo-core/models/cv-floor.tsv); skipped when ../shared is absent.
+quality-floor:
+	cargo run --release --locked -q -p lexo-cli -- eval-ner --cv --floor crates/lexo-core/models/cv-floor.tsv
 
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown -p lexo-web --test web
@@ -39,6 +45,7 @@ dist: setup-web
 eval:
 	cargo run --release --locked -q -p lexo-cli -- eval-lang
 	cargo run --release --locked -q -p lexo-cli -- eval-ner
+	cargo run --release --locked -q -p lexo-cli -- eval-ner --cv
 	cargo run --release --locked -q -p lexo-cli -- eval-wikiann
 	cargo run --release --locked -q -p lexo-cli -- eval-extraction
 

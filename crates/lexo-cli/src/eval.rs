@@ -73,8 +73,8 @@ pub(crate) fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
     (f, p, r)
 }
 
-/// `--rules-only` among the arguments: the entity data for this run leaves the learned typing
-/// models out.
+/// `--rules-only` among the arguments: the entity data for this run leaves the learned taggers
+/// out.
 fn rules_only_flag(args: &[String]) -> (bool, EntityData, Vec<String>) {
     let rules_only = args.iter().any(|a| a == "--rules-only");
     let mut data = EntityData::embedded().clone();
@@ -165,7 +165,7 @@ pub fn ner(args: &[String]) -> ExitCode {
             }
         }
     }
-    let engine = if rules_only { "rules only" } else { "rules + learned typing models" };
+    let engine = if rules_only { "rules only" } else { "learned taggers (rules as features)" };
     println!("entity evaluation ({engine}) on {} (exact span + type, micro F1; same metric as score_ner.py)", files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "));
     let all = rows.remove("all").unwrap_or_default();
     for (key, c) in rows.iter().chain(std::iter::once((&"all".to_owned(), &all))) {
@@ -418,7 +418,7 @@ pub fn wikiann(args: &[String]) -> ExitCode {
     }
     let (rules_only, data, args) = rules_only_flag(args);
     let langs: Vec<String> = if args.is_empty() { ["en", "de", "fr", "nl", "pt", "es", "pl", "ru"].iter().map(|s| s.to_string()).collect() } else { args.to_vec() };
-    let engine = if rules_only { "rules only" } else { "rules + learned typing models" };
+    let engine = if rules_only { "rules only" } else { "learned taggers (rules as features)" };
     println!("WikiANN dev ({engine}), exact span + type micro F1 (sentences tagged one by one, language given)");
     for lang in langs {
         let Ok(content) = std::fs::read_to_string(dir.join(format!("{lang}-dev.txt"))) else {

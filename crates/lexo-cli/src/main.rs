@@ -19,11 +19,18 @@ USAGE:
   lexo tag FILE...         entities of each file's whole text as it is (no cleanup)
   lexo eval-ner [--rules-only] [--errors] [GOLD...]
                            score entities against gold JSONL (default: ../shared/data/ner/gold/*-dev.jsonl);
-                           --rules-only: without the learned typing models;
+                           --rules-only: the rules alone, no learned tagger;
                            --errors: also list each document's missed and extra entities
-  lexo train-ner [--out DIR] [LANG...]
-                           train the entity typing models from ../shared (default: all
-                           languages, into crates/lexo-core/models)
+  lexo eval-ner --cv [--rules-only] [SETTINGS] [--floor FILE | --save-floor FILE]
+                           5-fold cross-validation on ../shared's *-train.jsonl (whole
+                           articles as folds): typed/span F1 per language, type and fold;
+                           --floor FILE fails (exit 1) when a figure is more than 0.02
+                           below the one in FILE; --save-floor FILE writes them
+  lexo train-ner [--out DIR] [SETTINGS] [LANG...]
+                           train the entity taggers from ../shared (default: all
+                           languages, into crates/lexo-core/models); same data, same bytes
+                           SETTINGS (both commands): --epochs N --features N --other W
+                           --wiki W --wiki-max N --folds K (defaults: the shipped models')
   lexo build-clusters [--out FILE]
                            word classes from ../shared's unlabeled Albanian news (tried as
                            tagger features, no CV gain, not shipped; default: target/sq_clusters.tsv)

@@ -228,10 +228,12 @@ pub fn run(args: &[String]) -> ExitCode {
 /// figures per language and per type, micro-averaged over all folds.
 pub fn cv(args: &[String]) -> ExitCode {
     let rules_only = args.iter().any(|a| a == "--rules-only");
-    let (settings, _) = match parse_or_exit(args) {
+    let (settings, rest) = match parse_or_exit(args) {
         Ok(x) => x,
         Err(code) => return code,
     };
+    let path_after = |flag: &str| rest.iter().position(|a| a == flag).and_then(|i| rest.get(i + 1)).map(PathBuf::from);
+    let (floor, save_floor) = (path_after("--floor"), path_after("--save-floor"));
     let gold_dir = shared_dir().join("data/ner/gold");
     if !gold_dir.is_dir() {
         return absent(&gold_dir);
@@ -300,5 +302,41 @@ pub fn cv(args: &[String]) -> ExitCode {
         let figures: Vec<String> = folds.iter().map(|c| format!("{:.3}", prf(c.typed_tp, c.pred, c.gold).0)).collect();
         println!("cv folds {group:<8} typed_f1 {}", figures.join(" "));
     }
+    let typed = |key: &str| rows.get(key).map(|c| prf(c.typed_tp, c.pred, c.gold).0);
+    if let Some(path) = save_floor {
+        let mut out = String::from("# Cross-validation figures committed with the models (lexo eval-ner --cv --save-floor);\n# `make test` fails when one drops more than 0.02 below its value here (--floor).\n");
+        for key in FLOOR_KEYS {
+            if let Some(f) = typed(key) {
+                out.push_str(&format!("{key}\ttyped_f1\t{f:.3}\n"));
+            }
+        }
+        if let Err(e) = std::fs::write(&path, out) {
+            eprintln!("cannot write {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+        println!("saved to {}", path.display());
+    }
+    if let Some(path) = floor {
+        let Ok(content) = std::fs::read_to_string(&path) else {
+            eprintln!("cannot read {}", path.display());
+            return ExitCode::from(1);
+        };
+        let mut failed = false;
+        for line in content.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(key), Some(Ok(saved))) = (cols.first(), cols.get(2).map(|v| v.parse::<f64>())) else { continue };
+            let now = typed(key).unwrap_or(0.0);
+            let ok = now >= saved - FLOOR_MARGIN;
+            failed |= !ok;
+            println!("quality floor {key:<6} typed_f1 {now:.3} (committed {saved:.3}, floor {:.3}): {}", saved - FLOOR_MARGIN, if ok { "ok" } else { "BELOW" });
+        }
+        if failed {
+            return ExitCode::from(1);
+        }
+    }
     ExitCode::SUCCESS
 }
+
+/// Figures the quality floor keeps, and how far below the committed value they may fall.
+const FLOOR_KEYS: [&str; 3] = ["sq", "other", "all"];
+const FLOOR_MARGIN: f64 = 0.02;

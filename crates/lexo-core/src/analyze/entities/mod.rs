@@ -204,7 +204,7 @@ pub(crate) fn build_resources([sq_lemmas_text, names_text, places_text, cues_tex
         let words = cols.next().unwrap_or("");
         let set = cues.entry(kind.to_owned()).or_default().entry(lang.to_owned()).or_default();
         for w in words.split_whitespace() {
-            set.insert(if kind == NOT_ENTITY { w.to_owned() } else { w.to_lowercase() });
+            set.insert(if kind == NOT_ENTITY || kind == UNIT { w.to_owned() } else { w.to_lowercase() });
         }
     }
     let head_stems = head_stems(&cues);
@@ -285,6 +285,7 @@ impl NameIndex {
 }
 
 const NOT_ENTITY: &str = "not_entity";
+const UNIT: &str = "unit";
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
     s.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -321,6 +322,11 @@ impl Resources {
     /// Not-entity words are matched as written (case matters: "May" the month, "may" the verb).
     fn not_entity(&self, lang: &str, word: &str) -> bool {
         [lang, "*"].iter().any(|l| self.cue_list(NOT_ENTITY, l).is_some_and(|s| s.contains(word)))
+    }
+
+    /// A unit or measure ("GB", "MHz"), matched as written.
+    fn is_unit(&self, lang: &str, word: &str) -> bool {
+        [lang, "*"].iter().any(|l| self.cue_list(UNIT, l).is_some_and(|s| s.contains(word)))
     }
 
     fn is_function_word(&self, lang: &str, word_lower: &str) -> bool {

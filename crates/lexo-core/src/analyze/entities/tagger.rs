@@ -58,6 +58,7 @@ struct WordFacts {
     common: bool,
     function_word: bool,
     not_entity: bool,
+    unit: bool,
     sq_adjective: bool,
     known: Option<EntityKind>,
     learned: Option<EntityKind>,
@@ -95,6 +96,7 @@ fn word_facts(t: &Token, lower: &str, base: &str, capitalised: bool, lang: &str,
         common,
         function_word: res.is_function_word(lang, base),
         not_entity: res.not_entity(lang, strip_attached_suffix(&t.text)),
+        unit: res.is_unit(lang, &t.text),
         sq_adjective,
         known: capitalised.then(|| res.names_lookup(&one, lang, &res.names)).flatten(),
         learned: capitalised.then(|| res.names_lookup(&one, lang, &res.learned)).flatten(),
@@ -281,6 +283,9 @@ fn token_features(text: &str, lang: &str, res: &Resources) -> TokenFeatures {
         if facts.not_entity {
             f.flag("not-entity-word");
         }
+        if facts.unit {
+            f.flag("unit");
+        }
         if facts.sq_adjective {
             f.flag("sq-adjective");
         }
@@ -345,15 +350,24 @@ pub(crate) fn recognize(text: &str, lang: &str, res: &Resources, model: &Sequenc
         let decoded = model.decode(&features[range.clone()]);
         labels[range].copy_from_slice(&decoded);
     }
-    certain_names(&tokens, res, &mut labels);
+    certain_names(&tokens, lang, res, &mut labels);
     spans_of(&tokens, &labels)
 }
 
-/// The one hard rule left: handles (`@thetimes`) and web addresses (`lajmi.net`) are names by
-/// their form (GUIDELINES 20, and websites are organisations), however rare in training.
-fn certain_names(tokens: &[Token], res: &Resources, labels: &mut [usize]) {
+/// The hard rules left, where the form alone decides: handles (`@thetimes`) and web addresses
+/// (`lajmi.net`) are names (GUIDELINES 20; websites are organisations), however rare in
+/// training; a unit after a number (`8 GB`, `2,4 GHz`) never is (GUIDELINES 29).
+fn certain_names(tokens: &[Token], lang: &str, res: &Resources, labels: &mut [usize]) {
     for k in 0..tokens.len() {
         let t = &tokens[k];
+        let after_number = k > 0 && tokens[k - 1].text.chars().all(|c| c.is_numeric()) && t.joins_previous();
+        if after_number && res.is_unit(lang, &t.text) {
+            labels[k] = OUTSIDE;
+            if let Some(next) = labels.get_mut(k + 1).filter(|l| sequence::is_inside(**l)) {
+                *next = sequence::begin(sequence::label_kind(*next).unwrap_or(EntityKind::Misc));
+            }
+            continue;
+        }
         let kind = handle_kind(&t.text, res).or_else(|| (is_domain(&t.text) && !t.gap_before.ends_with('@')).then_some(EntityKind::Org));
         if let Some(kind) = kind {
             labels[k] = sequence::begin(kind);
