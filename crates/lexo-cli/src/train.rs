@@ -30,7 +30,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { train: TrainSettings { epochs: 15, max_features: 8000 }, other_lang_weight: 0.3, wikiann_weight: 0.05, wikiann_max_sentences: 4000, folds: 5 }
+        Settings { train: TrainSettings { epochs: 15, max_features: 8000, runs: 3 }, other_lang_weight: 0.3, wikiann_weight: 0.05, wikiann_max_sentences: 4000, folds: 5 }
     }
 }
 
@@ -45,6 +45,7 @@ impl Settings {
             let num = |v: String, name: &str| v.parse::<f64>().map_err(|_| format!("{name}: not a number: {v}"));
             match a.as_str() {
                 "--epochs" => s.train.epochs = num(value(a)?, a)? as usize,
+                "--runs" => s.train.runs = num(value(a)?, a)? as usize,
                 "--features" => s.train.max_features = num(value(a)?, a)? as usize,
                 "--other" => s.other_lang_weight = num(value(a)?, a)? as f32,
                 "--wiki" => s.wikiann_weight = num(value(a)?, a)? as f32,
@@ -58,8 +59,8 @@ impl Settings {
 
     fn describe(&self) -> String {
         format!(
-            "{} epochs, the {} strongest features kept, other languages' articles weight {}, WikiANN weight {} (at most {} sentences)",
-            self.train.epochs, self.train.max_features, self.other_lang_weight, self.wikiann_weight, self.wikiann_max_sentences
+            "{} epochs x {} runs averaged, the {} strongest features kept, other languages' articles weight {}, WikiANN weight {} (at most {} sentences)",
+            self.train.epochs, self.train.runs, self.train.max_features, self.other_lang_weight, self.wikiann_weight, self.wikiann_max_sentences
         )
     }
 }

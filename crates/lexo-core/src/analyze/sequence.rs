@@ -271,6 +271,9 @@ pub struct TrainSettings {
     /// How many features the saved model keeps: those with the largest weights (the size budget;
     /// the rest carry little: measured by cross-validation).
     pub max_features: usize,
+    /// Training runs, each visiting the data in its own order, whose averaged weights are
+    /// averaged again: less dependence on one order (a perceptron's result moves with it).
+    pub runs: usize,
 }
 
 /// Weights and their running corrections for averaging (w_avg = w - u / c, Daumé's trick).
@@ -285,12 +288,38 @@ const ZERO: Weights = Weights { w: [0.0; LABELS], u: [0.0; LABELS] };
 /// Averaged structured perceptron, deterministic. Each sequence comes with how much it counts
 /// (silver data and other languages' articles count less).
 pub fn train(sequences: &[(&Sequence, f32)], settings: TrainSettings, card: String) -> SequenceModel {
+    let runs = settings.runs.max(1);
+    let mut table_sum: HashMap<u32, [f32; LABELS]> = HashMap::new();
+    let mut trans_sum = [[0f32; LABELS]; LABELS + 1];
+    for run in 0..runs {
+        let (table, trans) = train_run(sequences, settings.epochs, 0x9E37_79B9_7F4A_7C15 ^ ((run as u64) << 32));
+        for (h, w) in table {
+            let sum = table_sum.entry(h).or_insert([0.0; LABELS]);
+            for (s, x) in sum.iter_mut().zip(w) {
+                *s += x / runs as f32;
+            }
+        }
+        for (row, w) in trans_sum.iter_mut().zip(trans) {
+            for (s, x) in row.iter_mut().zip(w) {
+                *s += x / runs as f32;
+            }
+        }
+    }
+    // (Sorted by hash before quantising: float sums in a fixed order, the same bytes every time.)
+    let mut averaged: Vec<(u32, [f32; LABELS])> = table_sum.into_iter().collect();
+    averaged.sort_unstable_by_key(|e| e.0);
+    let trans_avg = trans_sum;
+    quantised(averaged, &trans_avg, settings.max_features, card)
+}
+
+/// One averaged-perceptron run over the data in the order `seed` gives: the averaged weights.
+fn train_run(sequences: &[(&Sequence, f32)], epochs: usize, seed: u64) -> (Vec<(u32, [f32; LABELS])>, Vec<[f32; LABELS]>) {
     let mut table: HashMap<u32, Weights> = HashMap::new();
     let mut trans = [ZERO; LABELS + 1];
     let mut c: f32 = 1.0;
     let mut order: Vec<usize> = (0..sequences.len()).collect();
-    for epoch in 0..settings.epochs {
-        shuffle(&mut order, 0x9E37_79B9_7F4A_7C15 ^ epoch as u64);
+    for epoch in 0..epochs {
+        shuffle(&mut order, seed ^ epoch as u64);
         for &i in &order {
             let (seq, weight) = sequences[i];
             let guess = viterbi(
@@ -335,8 +364,13 @@ pub fn train(sequences: &[(&Sequence, f32)], settings: TrainSettings, card: Stri
         }
     }
     let average = |w: &Weights| -> [f32; LABELS] { std::array::from_fn(|l| w.w[l] - w.u[l] / c) };
-    let averaged: Vec<(u32, [f32; LABELS])> = table.iter().map(|(h, w)| (*h, average(w))).collect();
-    let trans_avg: Vec<[f32; LABELS]> = trans.iter().map(average).collect();
+    let mut averaged: Vec<(u32, [f32; LABELS])> = table.iter().map(|(h, w)| (*h, average(w))).collect();
+    averaged.sort_unstable_by_key(|e| e.0);
+    (averaged, trans.iter().map(average).collect())
+}
+
+/// Weights quantised to i16 with one scale, cut to the `max_features` strongest features.
+fn quantised(averaged: Vec<(u32, [f32; LABELS])>, trans_avg: &[[f32; LABELS]], max_features: usize, card: String) -> SequenceModel {
     let max = averaged.iter().flat_map(|(_, w)| w.iter()).chain(trans_avg.iter().flatten()).fold(0f32, |m, x| m.max(x.abs())).max(f32::MIN_POSITIVE);
     let scale = max / f32::from(i16::MAX);
     let quantise = |x: f32| (x / scale).round() as i16;
@@ -344,10 +378,10 @@ pub fn train(sequences: &[(&Sequence, f32)], settings: TrainSettings, card: Stri
     // Largest weights first (ties by hash: deterministic), cut to the budget, then by hash.
     let strength = |w: &[i16; LABELS]| w.iter().map(|x| x.unsigned_abs()).max().unwrap_or(0);
     entries.sort_unstable_by(|a, b| strength(&b.1).cmp(&strength(&a.1)).then(a.0.cmp(&b.0)));
-    entries.truncate(settings.max_features);
+    entries.truncate(max_features);
     entries.sort_unstable_by_key(|e| e.0);
     let mut transitions = [[0i16; LABELS]; LABELS + 1];
-    for (row, avg) in transitions.iter_mut().zip(&trans_avg) {
+    for (row, avg) in transitions.iter_mut().zip(trans_avg) {
         *row = avg.map(quantise);
     }
     SequenceModel::new(card, scale, transitions, entries)
@@ -405,7 +439,7 @@ mod tests {
         // are negative: the data here has every label it is tested on.)
         // (With words alone the perceptron stops at weights that tie, which averaging then breaks
         // either way; the previous word as a feature leaves margins.)
-        let model = train(&data.iter().map(|s| (s, 1.0)).collect::<Vec<_>>(), TrainSettings { epochs: 10, max_features: usize::MAX }, "test".into());
+        let model = train(&data.iter().map(|s| (s, 1.0)).collect::<Vec<_>>(), TrainSettings { epochs: 10, max_features: usize::MAX, runs: 1 }, "test".into());
         for s in &data {
             assert_eq!(model.decode(&s.tokens), s.labels);
         }
@@ -418,14 +452,14 @@ mod tests {
     fn decoding_never_starts_a_name_inside() {
         // Only "I-PER" evidence: the decoder still has to open with B (or stay outside).
         let per = begin(EntityKind::Per);
-        let model = train(&[(&seq(&[("a", per), ("b", per + 1)]), 1.0)], TrainSettings { epochs: 5, max_features: usize::MAX }, String::new());
+        let model = train(&[(&seq(&[("a", per), ("b", per + 1)]), 1.0)], TrainSettings { epochs: 5, max_features: usize::MAX, runs: 1 }, String::new());
         let labels = model.decode(&[vec![feature_hash("w=b")], vec![feature_hash("w=b")]]);
         assert!(!is_inside(labels[0]), "{labels:?}");
     }
 
     #[test]
     fn rejects_damaged_files() {
-        let model = train(&[(&seq(&[("a", 1)]), 1.0), (&seq(&[("b", 3)]), 1.0)], TrainSettings { epochs: 3, max_features: usize::MAX }, String::new());
+        let model = train(&[(&seq(&[("a", 1)]), 1.0), (&seq(&[("b", 3)]), 1.0)], TrainSettings { epochs: 3, max_features: usize::MAX, runs: 1 }, String::new());
         let bytes = model.to_bytes();
         assert!(SequenceModel::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(SequenceModel::from_bytes(b"LEXOSEQ9").is_err());

@@ -712,6 +712,38 @@ fn is_initials(word: &str) -> bool {
     initials_at(&chars, 0) == Some(chars.len())
 }
 
+/// A word's text with a base letter + combining mark written as the one letter ("e\u{308}" ->
+/// "ë", "c\u{327}" -> "ç"), as some files store Albanian, so word lists and models see the
+/// letters they know. Offsets stay those of the original text. A small table of the Latin
+/// letters our languages use, not full NFC: the normalisation tables would weigh more than the
+/// rest of the engine's data code.
+fn composed(word: &[char]) -> String {
+    const TABLE: &[(char, char, char)] = &[
+        ('e', '\u{308}', 'ë'), ('E', '\u{308}', 'Ë'), ('c', '\u{327}', 'ç'), ('C', '\u{327}', 'Ç'),
+        ('a', '\u{308}', 'ä'), ('A', '\u{308}', 'Ä'), ('o', '\u{308}', 'ö'), ('O', '\u{308}', 'Ö'), ('u', '\u{308}', 'ü'), ('U', '\u{308}', 'Ü'),
+        ('s', '\u{327}', 'ş'), ('S', '\u{327}', 'Ş'), ('g', '\u{306}', 'ğ'), ('G', '\u{306}', 'Ğ'),
+        ('c', '\u{30C}', 'č'), ('C', '\u{30C}', 'Č'), ('s', '\u{30C}', 'š'), ('S', '\u{30C}', 'Š'), ('z', '\u{30C}', 'ž'), ('Z', '\u{30C}', 'Ž'),
+        ('c', '\u{301}', 'ć'), ('C', '\u{301}', 'Ć'), ('e', '\u{301}', 'é'), ('E', '\u{301}', 'É'), ('a', '\u{301}', 'á'), ('i', '\u{301}', 'í'), ('o', '\u{301}', 'ó'), ('u', '\u{301}', 'ú'),
+        ('e', '\u{300}', 'è'), ('a', '\u{300}', 'à'), ('n', '\u{303}', 'ñ'), ('N', '\u{303}', 'Ñ'),
+    ];
+    let mut out = String::with_capacity(word.len());
+    let mut k = 0;
+    while k < word.len() {
+        let pair = word.get(k + 1).and_then(|mark| TABLE.iter().find(|(base, m, _)| *base == word[k] && m == mark));
+        match pair {
+            Some((_, _, letter)) => {
+                out.push(*letter);
+                k += 2;
+            }
+            None => {
+                out.push(word[k]);
+                k += 1;
+            }
+        }
+    }
+    out
+}
+
 fn tokenize(chars: &[char], lang: &str) -> Vec<Token> {
     let with_initials = lang == "sq";
     let mut tokens = Vec::new();
@@ -763,10 +795,10 @@ fn tokenize(chars: &[char], lang: &str) -> Vec<Token> {
         let gap_before: String = chars[prev_end..start].iter().collect();
         // Scrapers drop spaces after short words: "nëLigën e Evropës", "dheMunishi".
         if let Some(split) = glued_split(&chars[start..i]) {
-            tokens.push(Token { start, end: start + split, text: chars[start..start + split].iter().collect(), gap_before });
-            tokens.push(Token { start: start + split, end: i, text: chars[start + split..i].iter().collect(), gap_before: " ".into() });
+            tokens.push(Token { start, end: start + split, text: composed(&chars[start..start + split]), gap_before });
+            tokens.push(Token { start: start + split, end: i, text: composed(&chars[start + split..i]), gap_before: " ".into() });
         } else {
-            tokens.push(Token { start, end: i, text: chars[start..i].iter().collect(), gap_before });
+            tokens.push(Token { start, end: i, text: composed(&chars[start..i]), gap_before });
         }
         prev_end = i;
     }
@@ -1800,7 +1832,7 @@ mod tests {
         let paris = Span { start: 20, end: 25, kind: EntityKind::Loc };
         let sequences = tagger::training_sequences(text, "xx", &[paris], data());
         let weighted: Vec<_> = sequences.iter().map(|s| (s, 1.0)).collect();
-        let model = super::super::sequence::train(&weighted, super::super::sequence::TrainSettings { epochs: 10, max_features: usize::MAX }, "test".into());
+        let model = super::super::sequence::train(&weighted, super::super::sequence::TrainSettings { epochs: 10, max_features: usize::MAX, runs: 1 }, "test".into());
         let mut with_model = data().clone();
         with_model.install_model("xx", &model.to_bytes()).unwrap();
         let after: Vec<(String, &str)> = recognize(text, lang("xx"), &with_model).mentions.into_iter().map(|m| (m.text, m.kind.code())).collect();
