@@ -355,6 +355,7 @@ pub(crate) fn recognize(text: &str, lang: &str, res: &Resources, model: &Sequenc
     }
     certain_names(&tokens, lang, res, &mut labels);
     join_hyphenated_first_names(&tokens, res, &mut labels);
+    join_hyphenated_institutions(&tokens, lang, res, &mut labels);
     places_are_no_institution(&rules, &mut labels);
     spans_of(&tokens, &labels)
 }
@@ -401,7 +402,7 @@ fn places_are_no_institution(rules: &[Candidate], labels: &mut [usize]) {
         let covered: usize = parts.iter().map(|c| c.last - c.first + 1).sum();
         let all_places = parts.len() >= 2 && parts.iter().all(|c| c.kind == Some(EntityKind::Loc));
         // Only connectors between the places (one word each).
-        if all_places && covered + parts.len() - 1 >= end - k && parts[0].first == k && parts[parts.len() - 1].last == end - 1 {
+        if all_places && covered + parts.len() > end - k && parts[0].first == k && parts[parts.len() - 1].last == end - 1 {
             labels[k..end].fill(OUTSIDE);
             for c in parts {
                 labels[c.first] = loc;
@@ -409,6 +410,24 @@ fn places_are_no_institution(rules: &[Candidate], labels: &mut [usize]) {
             }
         }
         k = end;
+    }
+}
+
+/// "Robert Koch-Institut", "Konrad-Adenauer-Stiftung": a name joined by a hyphen to an
+/// institution's head is the institution's name, whole.
+fn join_hyphenated_institutions(tokens: &[Token], lang: &str, res: &Resources, labels: &mut [usize]) {
+    let org = sequence::begin(EntityKind::Org);
+    for k in 1..tokens.len() {
+        let head = tokens[k].gap_before == "-" && res.cue("org_head", lang, &tokens[k].lower());
+        if !head || labels[k - 1] == OUTSIDE || !matches!(labels[k], l if l == org || l == OUTSIDE) {
+            continue;
+        }
+        let mut first = k - 1;
+        while first > 0 && sequence::is_inside(labels[first]) {
+            first -= 1;
+        }
+        labels[first] = org;
+        labels[first + 1..=k].fill(org + 1);
     }
 }
 
