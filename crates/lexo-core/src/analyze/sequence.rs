@@ -312,8 +312,11 @@ pub fn train(sequences: &[(&Sequence, f32)], settings: TrainSettings, card: Stri
     quantised(averaged, &trans_avg, settings.max_features, card)
 }
 
+/// Averaged weights per feature hash, sorted by hash.
+type Averaged = Vec<(u32, [f32; LABELS])>;
+
 /// One averaged-perceptron run over the data in the order `seed` gives: the averaged weights.
-fn train_run(sequences: &[(&Sequence, f32)], epochs: usize, seed: u64) -> (Vec<(u32, [f32; LABELS])>, Vec<[f32; LABELS]>) {
+fn train_run(sequences: &[(&Sequence, f32)], epochs: usize, seed: u64) -> (Averaged, Vec<[f32; LABELS]>) {
     let mut table: HashMap<u32, Weights> = HashMap::new();
     let mut trans = [ZERO; LABELS + 1];
     let mut c: f32 = 1.0;
