@@ -14,10 +14,10 @@ pub(super) fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &st
         // "Şişecam Genel Müdürü Görkem Elverici": a title inside a chunk ends the name before it.
         // (Not before an institution's head that closes the chunk: "Mesleki Hizmetler Genel
         // Müdürlüğünce" is a directorate general, not a director general.)
-        let head_closes = || lang != "sq" && res.cue("org_head", lang, strip_attached_suffix(&tokens[last].lower()));
-        if tokens[k].is_capitalised() && res.cue("person_title", lang, &tokens[k].lower()) && !head_closes() {
+        let head_closes = || lang != "sq" && res.cue(CueKind::OrgHead, lang, strip_attached_suffix(&tokens[last].lower()));
+        if tokens[k].is_capitalised() && res.cue(CueKind::PersonTitle, lang, &tokens[k].lower()) && !head_closes() {
             let mut left_end = k;
-            while left_end > start && res.cue("person_title", lang, &tokens[left_end - 1].lower()) {
+            while left_end > start && res.cue(CueKind::PersonTitle, lang, &tokens[left_end - 1].lower()) {
                 left_end -= 1;
             }
             if left_end > start {
@@ -25,7 +25,7 @@ pub(super) fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &st
             }
             // Past every title word: "Genel Müdürü Görkem Elverici".
             start = k + 1;
-            while start < last && res.cue("person_title", lang, &tokens[start].lower()) {
+            while start < last && res.cue(CueKind::PersonTitle, lang, &tokens[start].lower()) {
                 start += 1;
             }
             k = start + 1;
@@ -33,7 +33,7 @@ pub(super) fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &st
         }
         // "Kristal Abazajt e Dejvi Bregut": "e" (and) between two full names, not inside one.
         let bare_name = |from: usize, to: usize| to > from && tokens[from..=to].iter().all(|t| t.is_capitalised() && !t.is_all_caps());
-        let institution = res.cue("org_head", lang, &tokens[start].lower()) || res.lookup(&[tokens[start].text.as_str()], lang).is_some();
+        let institution = res.cue(CueKind::OrgHead, lang, &tokens[start].lower()) || res.lookup(&[tokens[start].text.as_str()], lang).is_some();
         if lang == "sq" && tokens[k].text == "e" && bare_name(start, k - 1) && bare_name(k + 1, last) && !institution {
             parts.push((start, k - 1));
             start = k + 1;
@@ -42,15 +42,15 @@ pub(super) fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &st
         }
         // "Rexhep Selimi i VV-së": a person's full name, then his party's acronym.
         // (Checked last, only where the cheap tests pass: it looks every word up.)
-        let person_before = || (2..=3).contains(&(k - start)) && bare_name(start, k - 1) && (res.first_names.contains(&tokens[start].lower()) || tokens[start..k].iter().all(|t| !res.is_common_word(lang, &t.lower()) && res.lookup(&[t.text.as_str()], lang).is_none() && !res.cue("org_head", lang, &t.lower())));
-        if lang == "sq" && k + 1 == last && !tokens[k].is_capitalised() && res.cue("connector", lang, &tokens[k].text) && tokens[last].is_all_caps() && person_before() {
+        let person_before = || (2..=3).contains(&(k - start)) && bare_name(start, k - 1) && (res.first_names.contains(&tokens[start].lower()) || tokens[start..k].iter().all(|t| !res.is_common_word(lang, &t.lower()) && res.lookup(&[t.text.as_str()], lang).is_none() && !res.cue(CueKind::OrgHead, lang, &t.lower())));
+        if lang == "sq" && k + 1 == last && !tokens[k].is_capitalised() && res.cue(CueKind::Connector, lang, &tokens[k].text) && tokens[last].is_all_caps() && person_before() {
             parts.push((start, k - 1));
             start = k + 1;
             break;
         }
         // Only "të" (or a language's only connectors) introduces a separate place; "së"/"e"/"i"
         // continue an official name ("Republikës së Kosovës", "Maqedonisë së Veriut").
-        let is_conn = !tokens[k].is_capitalised() && res.cue("connector", lang, &tokens[k].text) && (lang != "sq" || tokens[k].text == "të");
+        let is_conn = !tokens[k].is_capitalised() && res.cue(CueKind::Connector, lang, &tokens[k].text) && (lang != "sq" || tokens[k].text == "të");
         if is_conn {
             let left: Vec<&str> = tokens[start..k].iter().map(|t| t.text.as_str()).collect();
             let right: Vec<&str> = tokens[k + 1..=last].iter().map(|t| t.text.as_str()).collect();
@@ -59,7 +59,7 @@ pub(super) fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &st
             let right_is_place = res.starts_known_place(&right, lang);
             // Outside Albanian, a place after an institution's head word is part of its official
             // name ("Guardia di Finanza di Genova", "Tribunal de Grande Instance de Perpignan").
-            let official_name = lang != "sq" && res.cue("org_head", lang, &tokens[start].lower());
+            let official_name = lang != "sq" && res.cue(CueKind::OrgHead, lang, &tokens[start].lower());
             if (left_content >= 2 || left_is_place) && right_is_place && !official_name {
                 parts.push((start, k - 1));
                 start = k + 1;
@@ -69,7 +69,7 @@ pub(super) fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &st
     }
     // "UK Chancellor": a title closing the chunk is not part of the name before it.
     let mut end = last;
-    while end > start && tokens[end].is_capitalised() && res.cue("person_title", lang, &tokens[end].lower()) && (lang == "sq" || !res.cue("org_head", lang, &tokens[end].lower())) {
+    while end > start && tokens[end].is_capitalised() && res.cue(CueKind::PersonTitle, lang, &tokens[end].lower()) && (lang == "sq" || !res.cue(CueKind::OrgHead, lang, &tokens[end].lower())) {
         end -= 1;
     }
     parts.push((start, end));
@@ -79,7 +79,7 @@ pub(super) fn split_chunk(tokens: &[Token], first: usize, last: usize, lang: &st
 /// "kryeministri i Shqipërisë Edi Rama", "Kryeprokurori i SPAK Arben Kraja": a known place or
 /// organisation (or an acronym) directly followed by a person's full name is two names.
 pub(super) fn split_before_person(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Resources) -> Vec<(usize, usize)> {
-    let name_like = |t: &Token| t.is_capitalised() && !t.is_all_caps() && !res.cue("connector", lang, &t.text);
+    let name_like = |t: &Token| t.is_capitalised() && !t.is_all_caps() && !res.cue(CueKind::Connector, lang, &t.text);
     // The person: the last two or three words, capitalised (not acronyms), none a known place.
     for person_len in [2, 3] {
         let Some(start) = (last + 1).checked_sub(person_len) else { continue };
@@ -93,16 +93,16 @@ pub(super) fn split_before_person(tokens: &[Token], first: usize, last: usize, l
         }
         // After an institution's own words only a known first name starts a person
         // ("Këshillit Atlantik Damon Wilson", not "Kompania Golden Vip Taxi").
-        let institution = lang == "sq" && head.len() >= 2 && res.cue("org_head", lang, &head[0].lower()) && res.first_names.contains(&tokens[start].lower());
+        let institution = lang == "sq" && head.len() >= 2 && res.cue(CueKind::OrgHead, lang, &head[0].lower()) && res.first_names.contains(&tokens[start].lower());
         let known = matches!(res.lookup(&words, lang), Some(EntityKind::Loc | EntityKind::Org)) || institution;
         let acronym = head.len() == 1 && head[0].is_all_caps();
         let person_words: Vec<&str> = tokens[start..=last].iter().map(|t| t.text.as_str()).collect();
         let person_is_place = res.lookup(&person_words, lang).is_some_and(|k| k != EntityKind::Per);
         // "Kosova Sot Online" is one medium: its tail is a common word and an organisation tail.
-        let not_a_person = res.cue("org_tail", lang, &tokens[last].lower())
+        let not_a_person = res.cue(CueKind::OrgTail, lang, &tokens[last].lower())
             || res.is_common_word(lang, &tokens[start].lower())
             // "Avrupa | Merkez Bankası" is no person: Turkish (and English) heads come last.
-            || (lang != "sq" && tokens[start..=last].iter().any(|t| res.cue("org_head", lang, strip_attached_suffix(&t.lower()))));
+            || (lang != "sq" && tokens[start..=last].iter().any(|t| res.cue(CueKind::OrgHead, lang, strip_attached_suffix(&t.lower()))));
         if (known || acronym) && !person_is_place && !not_a_person {
             return vec![(first, start - 1), (start, last)];
         }
@@ -134,10 +134,10 @@ pub(super) fn in_caps_lines(tokens: &[Token]) -> Vec<bool> {
 /// then type each part.
 pub(super) fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, lang: &str, res: &Resources, is_common: &dyn Fn(&Token) -> bool, shouted: &dyn Fn(&Token) -> bool) -> Vec<Candidate> {
     // Albanian "ministrit të Jashtëm": a common word after a connector is an adjective of a title.
-    let mut after_connector = first > 0 && tokens[first].joins_previous() && res.cue("connector", lang, &tokens[first - 1].text);
+    let mut after_connector = first > 0 && tokens[first].joins_previous() && res.cue(CueKind::Connector, lang, &tokens[first - 1].text);
     // "ministri i Shëndetësisë", "Ministrit të Punëve të Brendshme": a title's portfolio is made
     // of common words and names no place ("presidenti i Serbisë" does): not a name.
-    let after_title = |first: usize, after_connector: bool| lang == "sq" && after_connector && first >= 2 && res.cue("person_title", lang, &tokens[first - 2].lower());
+    let after_title = |first: usize, after_connector: bool| lang == "sq" && after_connector && first >= 2 && res.cue(CueKind::PersonTitle, lang, &tokens[first - 2].lower());
     // Capitalised common words that name no place: a portfolio's words.
     let portfolio_words = |from: usize, to: usize| tokens[from..=to].iter().filter(|t| t.is_capitalised()).all(|t| res.is_common_word(lang, &t.lower()) && res.lookup(&[t.text.as_str()], lang).is_none());
     let portfolio = |first: usize, after_connector: bool| after_title(first, after_connector) && portfolio_words(first, last);
@@ -145,12 +145,12 @@ pub(super) fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, 
     // the portfolio ends where a known place (or an acronym) follows a connector; an institution
     // is a name, not a portfolio ("kryetari i Kuvendit të Kosovës").
     let portfolio_then_place = |first: usize, after_connector: bool| {
-        if !after_title(first, after_connector) || res.cue("org_head", lang, &tokens[first].lower()) {
+        if !after_title(first, after_connector) || res.cue(CueKind::OrgHead, lang, &tokens[first].lower()) {
             return None;
         }
         (first + 1..last).find(|&k| {
             let rest: Vec<&str> = tokens[k + 1..=last].iter().map(|t| t.text.as_str()).collect();
-            !tokens[k].is_capitalised() && res.cue("connector", lang, &tokens[k].text) && portfolio_words(first, k - 1) && (res.starts_known_place(&rest, lang) || (rest.len() == 1 && tokens[last].is_all_caps()))
+            !tokens[k].is_capitalised() && res.cue(CueKind::Connector, lang, &tokens[k].text) && portfolio_words(first, k - 1) && (res.starts_known_place(&rest, lang) || (rest.len() == 1 && tokens[last].is_all_caps()))
         })
     };
     loop {
@@ -176,7 +176,7 @@ pub(super) fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, 
         // "Presidentja e | Republikës së Kosovës" keeps its noun.
         // ("presidenti i Serbisë": a place, though "serb" is also an adjective.)
         let adjective_after_title = after_connector && (lang != "sq" || res.is_sq_adjective(&tokens[first].lower())) && res.lookup(&[tokens[first].text.as_str()], lang).is_none();
-        let head_is_common = is_common(&tokens[first]) && (initial || adjective_after_title || res.cue("person_title", lang, &tokens[first].lower()));
+        let head_is_common = is_common(&tokens[first]) && (initial || adjective_after_title || res.cue(CueKind::PersonTitle, lang, &tokens[first].lower()));
         if !(head_is_common || demonym_like(&tokens[first], lang, last == first)) {
             break;
         }
@@ -219,7 +219,7 @@ pub(super) fn chunk_candidates(tokens: &[Token], mut first: usize, last: usize, 
 /// common nouns (which are capitalised) unless a list knows the whole ("Vereinten Nationen").
 pub(super) fn split_at_german_nouns(tokens: &[Token], first: usize, last: usize, lang: &str, res: &Resources) -> Vec<(usize, usize)> {
     let words: Vec<&str> = tokens[first..=last].iter().map(|t| t.text.as_str()).collect();
-    if lang != "de" || res.lookup(&words, lang).is_some() || res.cue("org_head", lang, &words[0].to_lowercase()) {
+    if lang != "de" || res.lookup(&words, lang).is_some() || res.cue(CueKind::OrgHead, lang, &words[0].to_lowercase()) {
         return vec![(first, last)];
     }
     let mut parts = Vec::new();
@@ -261,7 +261,7 @@ pub(super) fn trim_descriptor(tokens: &[Token], mut first: usize, last: usize, l
     }
     while first < last {
         let head = &tokens[first];
-        if res.first_names.contains(&head.lower()) || res.lookup(&[head.text.as_str()], lang).is_some() || head.is_all_caps() || res.cue("org_head", lang, &head.lower()) {
+        if res.first_names.contains(&head.lower()) || res.lookup(&[head.text.as_str()], lang).is_some() || head.is_all_caps() || res.cue(CueKind::OrgHead, lang, &head.lower()) {
             break;
         }
         // The rest, past any connector: a known name (German) or a first name and a surname.
@@ -287,15 +287,15 @@ pub(super) fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: 
     }
     let first_lower = words[0].to_lowercase();
     let last_lower = words[words.len() - 1].to_lowercase();
-    let head = res.cue("org_head", lang, &first_lower);
+    let head = res.cue(CueKind::OrgHead, lang, &first_lower);
     if head && (words.len() > 1 || !initial) {
         return Some((EntityKind::Org, Evidence::Cue));
     }
     // "Kupës së Kosovës", "Ligën e Evropës", "Kushtetutës": competitions and laws (guidelines: MISC).
-    if res.cue("misc_head", lang, &first_lower) && (words.len() > 1 || !initial) {
+    if res.cue(CueKind::MiscHead, lang, &first_lower) && (words.len() > 1 || !initial) {
         return Some((EntityKind::Misc, Evidence::Cue));
     }
-    if words.len() > 1 && res.cue("org_tail", lang, &last_lower) {
+    if words.len() > 1 && res.cue(CueKind::OrgTail, lang, &last_lower) {
         return Some((EntityKind::Org, Evidence::Cue));
     }
     // English and Turkish put the head last: "European Commission", "Athens Olympics",
@@ -303,16 +303,16 @@ pub(super) fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: 
     if matches!(lang, "en" | "tr" | "ru" | "sr" | "el") && words.len() > 1 && !res.is_function_word(lang, &first_lower) {
         let last_lower = strip_attached_suffix(&last_lower).to_owned();
         let singular = last_lower.strip_suffix('s').unwrap_or(&last_lower);
-        if res.cue("org_head", lang, &last_lower) || res.cue("org_head", lang, singular) {
+        if res.cue(CueKind::OrgHead, lang, &last_lower) || res.cue(CueKind::OrgHead, lang, singular) {
             return Some((EntityKind::Org, Evidence::Cue));
         }
-        if res.cue("misc_head", lang, &last_lower) || res.cue("misc_head", lang, singular) {
+        if res.cue(CueKind::MiscHead, lang, &last_lower) || res.cue(CueKind::MiscHead, lang, singular) {
             return Some((EntityKind::Misc, Evidence::Cue));
         }
     }
     // A Serbian or Russian institution with its lowercase rest: "Policijske stanice u Guči",
     // "Ministarstva unutrašnjih poslova".
-    if matches!(lang, "ru" | "sr") && words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !res.cue("connector", lang, w)) && words.iter().any(|w| res.cue("org_head", lang, &w.to_lowercase())) {
+    if matches!(lang, "ru" | "sr") && words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase) && !res.cue(CueKind::Connector, lang, w)) && words.iter().any(|w| res.cue(CueKind::OrgHead, lang, &w.to_lowercase())) {
         return Some((EntityKind::Org, Evidence::Cue));
     }
     // "O'Sullivan", "D'Alema", "O’Neill": a surname.
@@ -329,12 +329,12 @@ pub(super) fn strong_kind(words: &[&str], tokens: &[Token], first: usize, lang: 
     // këngën “Qeqe”: a quoted name right after a work noun is the work's title.
     let quoted = tokens[first].gap_before.trim().chars().all(|c| matches!(c, '“' | '"' | '„' | '«' | '‘' | '\''));
     if let Some(prev) = prev.filter(|_| quoted && !tokens[first].gap_before.trim().is_empty()) {
-        if res.cue("work_noun", lang, &prev.lower()) {
+        if res.cue(CueKind::WorkNoun, lang, &prev.lower()) {
             return Some((EntityKind::Misc, Evidence::Cue));
         }
     }
     if let Some(prev) = prev {
-        if tokens[first].joins_previous() && res.cue("person_title", lang, &prev.lower()) {
+        if tokens[first].joins_previous() && res.cue(CueKind::PersonTitle, lang, &prev.lower()) {
             return Some((EntityKind::Per, Evidence::Cue));
         }
     }
@@ -371,7 +371,7 @@ pub(super) fn weak_kind(tokens: &[Token], first: usize, last: usize, lang: &str,
         return Some(if span.iter().all(|t| !t.is_all_caps()) { EntityKind::Per } else { EntityKind::Org });
     }
     let prev = first.checked_sub(1).map(|p| &tokens[p]);
-    if prev.is_some_and(|p| tokens[first].joins_previous() && (res.cue("locative", lang, &p.lower()) || res.cue("place_noun", lang, &p.lower()))) {
+    if prev.is_some_and(|p| tokens[first].joins_previous() && (res.cue(CueKind::Locative, lang, &p.lower()) || res.cue(CueKind::PlaceNoun, lang, &p.lower()))) {
         return Some(EntityKind::Loc);
     }
     None
@@ -430,7 +430,7 @@ pub(super) fn after_article(tokens: &[Token], first: usize, lang: &str, res: &Re
     let Some(prev) = first.checked_sub(1).map(|p| &tokens[p]) else { return false };
     let gap = tokens[first].gap_before.as_str();
     let elided_or_spaced = tokens[first].joins_previous() || matches!(gap, "'" | "’");
-    elided_or_spaced && res.cue("article", lang, &prev.lower())
+    elided_or_spaced && res.cue(CueKind::Article, lang, &prev.lower())
 }
 
 /// Nationality words ("Russian", "Italians", "Kolumbianer") are not names.
@@ -456,11 +456,11 @@ pub(super) fn clubs_by_context(tokens: &[Token], candidates: &mut [Candidate], l
         let words: Vec<&str> = tokens[c.first..=c.last].iter().map(|t| t.text.as_str()).collect();
         res.names_lookup(&words, lang, &res.clubs).is_some()
     };
-    let named_club = |c: &Candidate| c.last > c.first && tokens[c.first..=c.last].iter().any(|t| res.cue("club_word", lang, &t.lower()));
+    let named_club = |c: &Candidate| c.last > c.first && tokens[c.first..=c.last].iter().any(|t| res.cue(CueKind::ClubWord, lang, &t.lower()));
     if !candidates.iter().any(|c| city_club(c) || named_club(c)) {
         return;
     }
-    let sports = tokens.iter().filter(|t| res.cue("sport_word", lang, &t.lower())).take(3).count() >= 3;
+    let sports = tokens.iter().filter(|t| res.cue(CueKind::SportWord, lang, &t.lower())).take(3).count() >= 3;
     for c in candidates.iter_mut() {
         if city_club(c) {
             c.kind = Some(if sports { EntityKind::Org } else { EntityKind::Loc });

@@ -22,9 +22,9 @@ pub(crate) struct Resources {
     pub(super) sq_lemmas: Vec<(Box<str>, bool)>,
     /// Stems of the institution and event heads of the languages that inflect them (tr, sr, ru,
     /// el, pl), with the longest word each may match: kind -> lang -> (stem, longest).
-    pub(super) head_stems: HashMap<&'static str, HashMap<&'static str, Vec<(String, usize)>>>,
+    pub(super) head_stems: HeadStems,
     /// Cue lists: kind -> language ("*" = any) -> words. Nested so lookups borrow, not allocate.
-    pub(super) cues: HashMap<String, HashMap<String, HashSet<String>>>,
+    pub(super) cues: CueLists,
     /// Language -> frequent function words (from language identification's table).
     pub(super) function_words: HashMap<String, HashSet<String>>,
     /// Language ("*" = any) -> word -> which of [`tagger::CUE_KINDS`] it is (a bit each): the
@@ -33,6 +33,64 @@ pub(crate) struct Resources {
 }
 
 pub(super) const FUNCTION_WORDS: &str = include_str!("../../../data/function_words.tsv");
+
+/// Cue lists: kind -> language ("*" = any) -> words. Nested so lookups borrow, not allocate.
+pub(super) type CueLists = HashMap<CueKind, HashMap<String, HashSet<String>>>;
+
+/// Institution-head stems of the inflecting languages: kind -> lang -> (stem, longest word).
+pub(super) type HeadStems = HashMap<CueKind, HashMap<&'static str, Vec<(String, usize)>>>;
+
+/// Kinds of hand-written cue words (`data/entities/cues.tsv`'s first column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum CueKind {
+    Article,
+    ClubWord,
+    CommonWord,
+    Connector,
+    Locative,
+    MiscHead,
+    NotEntity,
+    OrgHead,
+    OrgTail,
+    PersonTitle,
+    PlaceNoun,
+    SportWord,
+    WorkNoun,
+    Unit,
+}
+
+impl CueKind {
+    pub(super) const ALL: [CueKind; 14] = [CueKind::Article, CueKind::ClubWord, CueKind::CommonWord, CueKind::Connector, CueKind::Locative, CueKind::MiscHead, CueKind::NotEntity, CueKind::OrgHead, CueKind::OrgTail, CueKind::PersonTitle, CueKind::PlaceNoun, CueKind::SportWord, CueKind::WorkNoun, CueKind::Unit];
+
+    /// The name used in cues.tsv (and in the tagger's feature strings).
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            CueKind::Article => "article",
+            CueKind::ClubWord => "club_word",
+            CueKind::CommonWord => "common_word",
+            CueKind::Connector => "connector",
+            CueKind::Locative => "locative",
+            CueKind::MiscHead => "misc_head",
+            CueKind::NotEntity => "not_entity",
+            CueKind::OrgHead => "org_head",
+            CueKind::OrgTail => "org_tail",
+            CueKind::PersonTitle => "person_title",
+            CueKind::PlaceNoun => "place_noun",
+            CueKind::SportWord => "sport_word",
+            CueKind::WorkNoun => "work_noun",
+            CueKind::Unit => "unit",
+        }
+    }
+
+    fn parse(s: &str) -> Option<CueKind> {
+        CueKind::ALL.into_iter().find(|k| k.name() == s)
+    }
+
+    /// Matched as written (case matters: "May" the month, "may" the verb; "GB", "gb").
+    fn case_sensitive(self) -> bool {
+        matches!(self, CueKind::NotEntity | CueKind::Unit)
+    }
+}
 
 /// The word lists' texts in [`Lexicon::ALL`] order ("" for one not installed yet).
 pub(crate) fn build_resources([sq_lemmas_text, names_text, places_text, cues_text, known_text]: [&str; 5]) -> Resources {
@@ -83,20 +141,21 @@ pub(crate) fn build_resources([sq_lemmas_text, names_text, places_text, cues_tex
         .collect();
     // The file is sorted; sorting again costs little and keeps lookups right if it is not.
     sq_lemmas.sort_unstable();
-    let mut cues: HashMap<String, HashMap<String, HashSet<String>>> = HashMap::new();
+    let mut cues = CueLists::new();
     for line in data_lines(cues_text) {
         let mut cols = line.split('\t');
         let (Some(kind), Some(lang)) = (cols.next(), cols.next()) else { continue };
         let words = cols.next().unwrap_or("");
-        let set = cues.entry(kind.to_owned()).or_default().entry(lang.to_owned()).or_default();
+        let Some(kind) = CueKind::parse(kind) else { continue };
+        let set = cues.entry(kind).or_default().entry(lang.to_owned()).or_default();
         for w in words.split_whitespace() {
-            set.insert(if kind == NOT_ENTITY || kind == UNIT { w.to_owned() } else { w.to_lowercase() });
+            set.insert(if kind.case_sensitive() { w.to_owned() } else { w.to_lowercase() });
         }
     }
     let head_stems = head_stems(&cues);
     let mut cue_masks: HashMap<String, HashMap<String, u16>> = HashMap::new();
     for (bit, kind) in tagger::CUE_KINDS.iter().enumerate() {
-        for (lang, words) in cues.get(*kind).into_iter().flatten() {
+        for (lang, words) in cues.get(kind).into_iter().flatten() {
             for w in words {
                 *cue_masks.entry(lang.clone()).or_default().entry(w.clone()).or_default() |= 1 << bit;
             }
@@ -114,11 +173,11 @@ pub(crate) fn build_resources([sq_lemmas_text, names_text, places_text, cues_tex
 /// The stem of each institution/event head in the languages whose heads take case endings: the
 /// head less a final vowel; short stems ("sud", "vlad") take short endings only (sudom, vladi),
 /// long ones any case ending (Bakanlığınca). Stems under three letters are left out.
-pub(super) fn head_stems(cues: &HashMap<String, HashMap<String, HashSet<String>>>) -> HashMap<&'static str, HashMap<&'static str, Vec<(String, usize)>>> {
-    let mut out: HashMap<&'static str, HashMap<&'static str, Vec<(String, usize)>>> = HashMap::new();
-    for kind in ["org_head", "misc_head"] {
+pub(super) fn head_stems(cues: &CueLists) -> HeadStems {
+    let mut out = HeadStems::new();
+    for kind in [CueKind::OrgHead, CueKind::MiscHead] {
         for lang in INFLECTED_HEAD_LANGS {
-            let Some(heads) = cues.get(kind).and_then(|by_lang| by_lang.get(lang)) else { continue };
+            let Some(heads) = cues.get(&kind).and_then(|by_lang| by_lang.get(lang)) else { continue };
             let stems = heads.iter().filter_map(|head| {
                 let stem = match head.char_indices().last() {
                     Some((i, c)) if "aeiouıüöyаеиоуыяюэήάέίόύώαεηιουω".contains(c) => &head[..i],
@@ -170,19 +229,17 @@ impl NameIndex {
     }
 }
 
-pub(super) const NOT_ENTITY: &str = "not_entity";
-pub(super) const UNIT: &str = "unit";
 
 pub(super) fn data_lines(s: &str) -> impl Iterator<Item = &str> {
     s.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl Resources {
-    pub(super) fn cue_list(&self, kind: &str, lang: &str) -> Option<&HashSet<String>> {
-        self.cues.get(kind)?.get(lang)
+    pub(super) fn cue_list(&self, kind: CueKind, lang: &str) -> Option<&HashSet<String>> {
+        self.cues.get(&kind)?.get(lang)
     }
 
-    pub(super) fn cue(&self, kind: &str, lang: &str, word_lower: &str) -> bool {
+    pub(super) fn cue(&self, kind: CueKind, lang: &str, word_lower: &str) -> bool {
         let has = |l: &str| self.cue_list(kind, l).is_some_and(|s| s.contains(word_lower));
         has(lang) || has("*") || (lang == "sq" && self.cue_sq_inflected(kind, word_lower)) || self.head_inflected(kind, lang, word_lower)
     }
@@ -190,8 +247,8 @@ impl Resources {
     /// An institution or event head with a case ending: tr "Bakanlığınca"/"Bakanlığa" for
     /// "bakanlığı", sr "Univerzitetu", ru "судом": a word that starts with the head's stem (the
     /// head less a final vowel) and is not much longer.
-    pub(super) fn head_inflected(&self, kind: &str, lang: &str, word_lower: &str) -> bool {
-        let Some(stems) = self.head_stems.get(kind).and_then(|by_lang| by_lang.get(lang)) else { return false };
+    pub(super) fn head_inflected(&self, kind: CueKind, lang: &str, word_lower: &str) -> bool {
+        let Some(stems) = self.head_stems.get(&kind).and_then(|by_lang| by_lang.get(lang)) else { return false };
         // A first name is never a head, however it starts ("Vladimira" is not "vlada").
         if self.first_names.contains(word_lower) || self.first_names.contains(strip_attached_suffix(word_lower)) {
             return false;
@@ -200,19 +257,19 @@ impl Resources {
         stems.iter().any(|(stem, longest)| len <= *longest && word_lower.starts_with(stem.as_str()))
     }
 
-    pub(super) fn cue_sq_inflected(&self, kind: &str, word_lower: &str) -> bool {
+    pub(super) fn cue_sq_inflected(&self, kind: CueKind, word_lower: &str) -> bool {
         let Some(set) = self.cue_list(kind, "sq") else { return false };
         query_forms(word_lower).iter().any(|f| set.contains(f))
     }
 
     /// Not-entity words are matched as written (case matters: "May" the month, "may" the verb).
     pub(super) fn not_entity(&self, lang: &str, word: &str) -> bool {
-        [lang, "*"].iter().any(|l| self.cue_list(NOT_ENTITY, l).is_some_and(|s| s.contains(word)))
+        [lang, "*"].iter().any(|l| self.cue_list(CueKind::NotEntity, l).is_some_and(|s| s.contains(word)))
     }
 
     /// A unit or measure ("GB", "MHz"), matched as written.
     pub(super) fn is_unit(&self, lang: &str, word: &str) -> bool {
-        [lang, "*"].iter().any(|l| self.cue_list(UNIT, l).is_some_and(|s| s.contains(word)))
+        [lang, "*"].iter().any(|l| self.cue_list(CueKind::Unit, l).is_some_and(|s| s.contains(word)))
     }
 
     pub(super) fn is_function_word(&self, lang: &str, word_lower: &str) -> bool {
@@ -221,7 +278,7 @@ impl Resources {
 
     /// The lowercase word is a common (non-name) word of the language.
     pub(super) fn is_common_word(&self, lang: &str, word_lower: &str) -> bool {
-        if self.is_function_word(lang, word_lower) || self.cue_list("common_word", lang).is_some_and(|s| s.contains(word_lower)) {
+        if self.is_function_word(lang, word_lower) || self.cue_list(CueKind::CommonWord, lang).is_some_and(|s| s.contains(word_lower)) {
             return true;
         }
         match lang {

@@ -30,7 +30,7 @@ pub use grouping::group;
 #[allow(unused_imports)]
 use grouping::*;
 use inflection::*;
-pub(crate) use lexicon::{build_resources, Resources};
+pub(crate) use lexicon::{build_resources, CueKind, Resources};
 #[allow(unused_imports)]
 use lexicon::*;
 pub use rules::RuleRecognizer;

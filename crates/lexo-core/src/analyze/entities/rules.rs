@@ -63,14 +63,14 @@ pub(super) fn find_candidates(text: &str, lang: &str, res: &Resources) -> Found 
     let named_mid_sentence: HashSet<String> = tokens
         .iter()
         .enumerate()
-        .filter(|(k, t)| t.is_capitalised() && !t.starts_sentence() && !(*k > 0 && res.cue("connector", lang, &tokens[k - 1].text)))
+        .filter(|(k, t)| t.is_capitalised() && !t.starts_sentence() && !(*k > 0 && res.cue(CueKind::Connector, lang, &tokens[k - 1].text)))
         .map(|(_, t)| t.lower())
         .collect();
     let is_common = |t: &Token| {
         let l = t.lower();
         // Titles stay titles even when capitalised mid-sentence ("Ministri Veliu", "Ish-kryeministri").
         let bare = l.strip_prefix("ish-").unwrap_or(&l);
-        if res.cue("person_title", lang, bare) {
+        if res.cue(CueKind::PersonTitle, lang, bare) {
             return true;
         }
         // (German capitalises every noun: there a capital mid-sentence is no evidence.)
@@ -122,7 +122,7 @@ pub(super) fn find_candidates(text: &str, lang: &str, res: &Resources) -> Found 
         };
         // Whether the chunk so far holds an institution's head: the Romance and Slavic rules
         // below continue only an institution's name.
-        let holds_head = |last: usize| (i..=last).any(|k| res.cue("org_head", lang, &tokens[k].lower()));
+        let holds_head = |last: usize| (i..=last).any(|k| res.cue(CueKind::OrgHead, lang, &tokens[k].lower()));
         let mut after_per = false;
         let mut after_tail = false;
         let mut last = i;
@@ -160,7 +160,7 @@ pub(super) fn find_candidates(text: &str, lang: &str, res: &Resources) -> Found 
                 && tokens[n].joins_previous()
                 && !tokens[n].is_capitalised()
                 && slavic_adjective(&tokens[last].lower())
-                && res.cue("org_head", lang, &tokens[n].lower())
+                && res.cue(CueKind::OrgHead, lang, &tokens[n].lower())
             {
                 // Slavic institutions write their head noun in lowercase after capitalised
                 // adjectives: "Верховным судом", "Ustavni sud". The head ends the name.
@@ -177,7 +177,7 @@ pub(super) fn find_candidates(text: &str, lang: &str, res: &Resources) -> Found 
             } else if n + 1 < tokens.len()
                 && tokens[n].joins_previous()
                 && tokens[n + 1].joins_previous()
-                && res.cue("connector", lang, &tokens[n].text)
+                && res.cue(CueKind::Connector, lang, &tokens[n].text)
                 && tokens[n + 1].is_capitalised()
                 && !res.not_entity(lang, &tokens[n + 1].text)
             {

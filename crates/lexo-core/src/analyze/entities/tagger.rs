@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{find_candidates, Candidate, handle_kind, is_domain, query_forms, INFLECTED_HEAD_LANGS, EntityData, strip_attached_suffix, EntityKind, Found, Resources, Span, Token};
+use super::{find_candidates, Candidate, CueKind, handle_kind, is_domain, query_forms, INFLECTED_HEAD_LANGS, EntityData, strip_attached_suffix, EntityKind, Found, Resources, Span, Token};
 use crate::analyze::sequence::{self, feature_hash, hash_bytes, Sequence, SequenceModel, LABELS, OUTSIDE};
 
 /// Features of every token of a text (one list per token), and the tokens.
@@ -79,8 +79,8 @@ fn word_facts(t: &Token, lower: &str, base: &str, capitalised: bool, lang: &str,
         bits |= mask("sq", f);
     }
     let inflected_heads = INFLECTED_HEAD_LANGS.contains(&lang);
-    let cues = CUE_KINDS.iter().enumerate().filter(|(bit, kind)| bits & (1 << bit) != 0 || (inflected_heads && res.head_inflected(kind, lang, lower))).map(|(_, kind)| *kind).collect();
-    let (mut common, mut sq_adjective) = (res.is_function_word(lang, base) || res.cue_list("common_word", lang).is_some_and(|set| set.contains(base)), false);
+    let cues = CUE_KINDS.iter().enumerate().filter(|(bit, kind)| bits & (1 << bit) != 0 || (inflected_heads && res.head_inflected(**kind, lang, lower))).map(|(_, kind)| kind.name()).collect();
+    let (mut common, mut sq_adjective) = (res.is_function_word(lang, base) || res.cue_list(CueKind::CommonWord, lang).is_some_and(|set| set.contains(base)), false);
     match lang {
         "sq" => {
             for form in query_forms(base) {
@@ -157,7 +157,19 @@ fn case_class(t: &Token) -> &'static str {
 }
 
 /// The cue-word kinds the tagger sees (a bit each in `Resources::cue_masks`).
-pub(super) const CUE_KINDS: [&str; 11] = ["person_title", "org_head", "org_tail", "locative", "place_noun", "connector", "misc_head", "club_word", "sport_word", "work_noun", "article"];
+pub(super) const CUE_KINDS: [CueKind; 11] = [
+    CueKind::PersonTitle,
+    CueKind::OrgHead,
+    CueKind::OrgTail,
+    CueKind::Locative,
+    CueKind::PlaceNoun,
+    CueKind::Connector,
+    CueKind::MiscHead,
+    CueKind::ClubWord,
+    CueKind::SportWord,
+    CueKind::WorkNoun,
+    CueKind::Article,
+];
 
 /// The rules' label of every token ("B-PER/Known", "I-LOC/Guess", "cand" for a candidate the
 /// rules left untyped, "-" outside every candidate).
@@ -418,7 +430,7 @@ fn places_are_no_institution(rules: &[Candidate], labels: &mut [usize]) {
 fn join_hyphenated_institutions(tokens: &[Token], lang: &str, res: &Resources, labels: &mut [usize]) {
     let org = sequence::begin(EntityKind::Org);
     for k in 1..tokens.len() {
-        let head = tokens[k].gap_before == "-" && res.cue("org_head", lang, &tokens[k].lower());
+        let head = tokens[k].gap_before == "-" && res.cue(CueKind::OrgHead, lang, &tokens[k].lower());
         if !head || labels[k - 1] == OUTSIDE || !matches!(labels[k], l if l == org || l == OUTSIDE) {
             continue;
         }
