@@ -10,7 +10,7 @@ use crate::noise;
 
 /// Elements whose content is never article text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "svg", "canvas", "math", "button", "input",
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "svg", "canvas", "button", "input",
     "select", "textarea", "form", "nav", "head", "title", "meta", "link", "audio", "video", "source", "track", "map", "dialog",
 ];
 
@@ -397,9 +397,12 @@ pub fn blocks_from_html(html: &str) -> Vec<Block> {
 }
 
 /// Every parse of markup goes through here: nesting and attributes bounded first (see
-/// [`super::nesting`]), so the tree every walker descends is at most that deep.
+/// [`super::nesting`]), so the tree every walker descends is at most that deep; formulas in
+/// MathML become text ([`super::math`]).
 pub(crate) fn parse(html: &str) -> Document {
-    Document::from(&*super::nesting::limit_nesting(html))
+    let doc = Document::from(&*super::nesting::limit_nesting(html));
+    super::math::math_as_text(&doc);
+    doc
 }
 
 struct Walker<'b> {
@@ -891,6 +894,14 @@ mod tests {
         assert!(matches!(&inline[2], Block::Image { src: None, .. }));
         assert!(matches!(&inline[3], Block::Image { src: None, .. }));
         assert!(matches!(&a.blocks[6], Block::Code { text, .. } if text == "fn main() {}"));
+    }
+
+    #[test]
+    fn formulas_in_mathml_stay_in_the_text() {
+        let para = "A quadratic equation has degree two and many uses in physics and engineering, where it describes the path of a thrown ball.";
+        let html = format!(r#"<html><body><article><h1>Quadratics</h1><p>{para}</p><p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, there are two solutions to <math display="block"><mi>a</mi><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mi>c</mi><mo>=</mo><mn>0</mn></math> always.</p><p>{para}</p></article></body></html>"#);
+        let text = read(&html).text();
+        assert!(text.contains("When a ≠ 0, there are two solutions to ax² + c = 0 always."), "{text}");
     }
 
     #[test]

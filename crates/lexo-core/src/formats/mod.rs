@@ -3,6 +3,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod math;
 pub mod nesting;
 pub mod text;
 pub mod zipped;
