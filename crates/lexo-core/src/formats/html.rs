@@ -649,7 +649,23 @@ fn has_block_child(node: &NodeRef) -> bool {
 /// What a reader never sees as text, in blocks and inside paragraphs alike: scripts, styles and
 /// frames, hidden elements, hover cards.
 fn never_read(node: &NodeRef, name: &str) -> bool {
-    SKIP.contains(&name) || is_hidden(node) || is_hover_card(node)
+    SKIP.contains(&name) || is_hidden(node) || is_hover_card(node) || is_player_control(node)
+}
+
+/// A media player's controls and menus (quality "Auto / High (HD) / Medium / Low", caption font
+/// lists, playback speeds): widgets by their ARIA role, or parts of the common web players by
+/// their class prefix (video.js `vjs-`, JW Player `jw-`, Plyr, MediaElement `mejs-`, YouTube
+/// `ytp-`). Never article text, however long.
+fn is_player_control(node: &NodeRef) -> bool {
+    const WIDGET_ROLES: &[&str] = &["menu", "menubar", "menuitem", "menuitemradio", "menuitemcheckbox", "listbox", "option", "slider", "toolbar", "progressbar", "spinbutton"];
+    const PLAYER_PREFIXES: &[&str] = &["vjs-", "jw-", "plyr", "mejs-", "ytp-"];
+    if node.attr("role").is_some_and(|r| WIDGET_ROLES.contains(&r.trim().to_ascii_lowercase().as_str())) {
+        return true;
+    }
+    node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        PLAYER_PREFIXES.iter().any(|p| w.starts_with(p)) && !w.ends_with("-poster")
+    }))
 }
 
 fn is_hidden(node: &NodeRef) -> bool {
@@ -894,6 +910,18 @@ mod tests {
         assert!(matches!(&inline[2], Block::Image { src: None, .. }));
         assert!(matches!(&inline[3], Block::Image { src: None, .. }));
         assert!(matches!(&a.blocks[6], Block::Code { text, .. } if text == "fn main() {}"));
+    }
+
+    #[test]
+    fn a_video_players_menus_are_furniture() {
+        let para = "The council approved the new bridge on Tuesday after a long debate about its cost and the traffic it would bring to the old town centre.";
+        let menu = r#"<div class="vjs-control-bar"><div class="vjs-menu"><ul class="vjs-menu-content" role="menu"><li role="menuitemradio">Auto</li><li role="menuitemradio">High (HD)</li><li role="menuitemradio">Medium</li><li role="menuitemradio">Low</li></ul></div></div><div class="vjs-text-track-settings"><fieldset><legend>Font Family</legend><ul><li>Arial</li><li>Georgia</li><li>Palatino</li></ul></fieldset></div>"#;
+        let html = format!(r#"<html><body><article><h1>Bridge</h1><p>{para}</p><div class="video-js">{menu}</div><p>{para}</p><ul role="listbox"><li role="option">Playback speed 1x</li></ul></article></body></html>"#);
+        let text = read(&html).text();
+        for word in ["High (HD)", "Palatino", "Playback speed"] {
+            assert!(!text.contains(word), "{word} in {text}");
+        }
+        assert!(text.contains("The council approved"), "{text}");
     }
 
     #[test]
