@@ -1,6 +1,6 @@
 //! The reading engine: lexo-core in a dedicated Web Worker with its own wasm, so parsing and
 //! tagging never block the page. It owns the entity data (fetched from the site itself: the
-//! word lists at start, a language's typing model the first time an article in it arrives) and
+//! word lists at start, a language's tagger model the first time an article in it arrives) and
 //! reads one file at a time, answering each with one message (see `lexo_web::protocol`).
 //! A panic posts `Crashed` before the wasm traps; the page then replaces this worker.
 

@@ -37,7 +37,7 @@ pub struct Document {
     pub lang: Lang,
     pub reading_time: ReadingTime,
     pub entities: Entities,
-    /// Whether a learned typing model for the language typed the entities.
+    /// Whether a learned tagger model for the language tagged the entities.
     pub entity_model: bool,
 }
 

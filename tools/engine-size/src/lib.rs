@@ -25,7 +25,7 @@ pub extern "C" fn lexo_tag(ptr: *const u8, len: usize) -> usize {
     DATA.with(|d| lexo_core::analyze::entities::recognize(text, lang, &d.borrow()).mentions.len())
 }
 
-/// Install a typing model for a language code given as two bytes.
+/// Install a tagger model for a language code given as two bytes.
 #[no_mangle]
 pub extern "C" fn lexo_install_model(lang: u16, ptr: *const u8, len: usize) -> bool {
     let code = String::from_utf8_lossy(&lang.to_le_bytes()).into_owned();

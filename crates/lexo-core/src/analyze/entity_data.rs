@@ -61,7 +61,7 @@ impl Lexicon {
     }
 }
 
-/// Word lists and typing models for entity recognition. Cheap to clone (shared parts).
+/// Word lists and tagger models for entity recognition. Cheap to clone (shared parts).
 #[derive(Clone, Default)]
 pub struct EntityData {
     lexicons: [Option<Arc<str>>; 5],
@@ -101,7 +101,7 @@ impl EntityData {
         self.lexicons[lexicon.index()].is_some()
     }
 
-    /// Install (or replace) the typing model of a language from a model file's bytes.
+    /// Install (or replace) the tagger model of a language from a model file's bytes.
     pub fn install_model(&mut self, lang: &str, bytes: &[u8]) -> Result<(), ModelError> {
         let model = SequenceModel::from_bytes(bytes)?;
         self.models.insert(lang.to_owned(), Arc::new(model));
@@ -118,7 +118,7 @@ impl EntityData {
         self.models.remove(lang);
     }
 
-    /// Whether a typing model is installed for the language.
+    /// Whether a tagger model is installed for the language.
     pub fn has_model(&self, lang: &str) -> bool {
         self.models.contains_key(lang)
     }
@@ -186,14 +186,11 @@ mod embedded {
     }
 
     pub fn data() -> EntityData {
-        let mut data = EntityData::empty();
         // The files are built by `lexo train-ner` / tools/build_lexicons.py and checked by
         // tests; a bad one is a build bug.
+        let mut data = lexicons();
         for (lang, bytes) in MODELS {
             data.install_model(lang, bytes).expect("embedded entity model");
-        }
-        for (lexicon, text) in LEXICONS {
-            data.install_lexicon(lexicon, text).expect("embedded word list");
         }
         data
     }

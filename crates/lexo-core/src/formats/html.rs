@@ -659,13 +659,12 @@ fn never_read(node: &NodeRef, name: &str) -> bool {
 fn is_player_control(node: &NodeRef) -> bool {
     const WIDGET_ROLES: &[&str] = &["menu", "menubar", "menuitem", "menuitemradio", "menuitemcheckbox", "listbox", "option", "slider", "toolbar", "progressbar", "spinbutton"];
     const PLAYER_PREFIXES: &[&str] = &["vjs-", "jw-", "plyr", "mejs-", "ytp-"];
-    if node.attr("role").is_some_and(|r| WIDGET_ROLES.contains(&r.trim().to_ascii_lowercase().as_str())) {
+    // (Checked on every element the walkers meet: no allocation.)
+    if node.attr("role").is_some_and(|r| WIDGET_ROLES.iter().any(|w| r.trim().eq_ignore_ascii_case(w))) {
         return true;
     }
-    node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| {
-        let w = w.to_ascii_lowercase();
-        PLAYER_PREFIXES.iter().any(|p| w.starts_with(p)) && !w.ends_with("-poster")
-    }))
+    let starts = |w: &str, p: &str| w.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    node.attr("class").is_some_and(|c| c.split_whitespace().any(|w| PLAYER_PREFIXES.iter().any(|p| starts(w, p)) && !w.to_ascii_lowercase().ends_with("-poster")))
 }
 
 fn is_hidden(node: &NodeRef) -> bool {

@@ -278,19 +278,33 @@ impl Resources {
 
     /// The lowercase word is a common (non-name) word of the language.
     pub(super) fn is_common_word(&self, lang: &str, word_lower: &str) -> bool {
-        if self.is_function_word(lang, word_lower) || self.cue_list(CueKind::CommonWord, lang).is_some_and(|s| s.contains(word_lower)) {
-            return true;
-        }
-        match lang {
-            "sq" => query_forms(word_lower).iter().any(|f| self.sq_lemma(f).is_some()),
-            "de" => self.de_nouns.contains(word_lower),
-            _ => false,
-        }
+        self.common_and_adjective(lang, word_lower).0
     }
 
     /// An Albanian adjective ("Jashtëm" in "ministrit të Jashtëm").
     pub(super) fn is_sq_adjective(&self, word_lower: &str) -> bool {
-        query_forms(word_lower).iter().any(|f| self.sq_lemma(f) == Some(true))
+        self.common_and_adjective("sq", word_lower).1
+    }
+
+    /// Whether the lowercase word is a common (non-name) word of the language, and whether it
+    /// is an Albanian adjective: one pass over its base forms answers both (the tagger asks both
+    /// of every word).
+    pub(super) fn common_and_adjective(&self, lang: &str, word_lower: &str) -> (bool, bool) {
+        let listed = self.is_function_word(lang, word_lower) || self.cue_list(CueKind::CommonWord, lang).is_some_and(|s| s.contains(word_lower));
+        match lang {
+            "sq" => {
+                let (mut lemma, mut adjective) = (false, false);
+                for form in query_forms(word_lower) {
+                    if let Some(adj) = self.sq_lemma(&form) {
+                        lemma = true;
+                        adjective |= adj;
+                    }
+                }
+                (listed || lemma, adjective)
+            }
+            "de" => (listed || self.de_nouns.contains(word_lower), false),
+            _ => (listed, false),
+        }
     }
 
     /// Whether a base form is an Albanian lemma (and whether an adjective). A base form matches

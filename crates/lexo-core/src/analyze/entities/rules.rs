@@ -35,7 +35,7 @@ impl Recognizer for RuleRecognizer<'_> {
 }
 
 /// Tokens of a text and the candidate names found in them, with the document-level facts the
-/// typing features use.
+/// tagger's features use.
 pub(super) struct Found {
     pub(super) tokens: Vec<Token>,
     pub(super) candidates: Vec<Candidate>,

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{find_candidates, Candidate, CueKind, handle_kind, is_domain, query_forms, INFLECTED_HEAD_LANGS, EntityData, strip_attached_suffix, EntityKind, Found, Resources, Span, Token};
+use super::{find_candidates, handle_kind, is_domain, query_forms, strip_attached_suffix, Candidate, CueKind, EntityData, EntityKind, Evidence, Found, Resources, Span, Token, INFLECTED_HEAD_LANGS};
 use crate::analyze::sequence::{self, feature_hash, hash_bytes, Sequence, SequenceModel, LABELS, OUTSIDE};
 
 /// Features of every token of a text (one list per token), and the tokens.
@@ -15,7 +15,6 @@ struct TokenFeatures {
     features: Vec<Vec<u32>>,
     /// The rules' candidates (token ranges, type, evidence).
     rules: Vec<Candidate>,
-
 }
 
 /// A feature sink. A feature is the FNV-1a hash of "key=value" (or the bare key), computed
@@ -80,19 +79,7 @@ fn word_facts(t: &Token, lower: &str, base: &str, capitalised: bool, lang: &str,
     }
     let inflected_heads = INFLECTED_HEAD_LANGS.contains(&lang);
     let cues = CUE_KINDS.iter().enumerate().filter(|(bit, kind)| bits & (1 << bit) != 0 || (inflected_heads && res.head_inflected(**kind, lang, lower))).map(|(_, kind)| kind.name()).collect();
-    let (mut common, mut sq_adjective) = (res.is_function_word(lang, base) || res.cue_list(CueKind::CommonWord, lang).is_some_and(|set| set.contains(base)), false);
-    match lang {
-        "sq" => {
-            for form in query_forms(base) {
-                if let Some(adjective) = res.sq_lemma(&form) {
-                    common = true;
-                    sq_adjective |= adjective;
-                }
-            }
-        }
-        "de" => common |= res.de_nouns.contains(base),
-        _ => {}
-    }
+    let (common, sq_adjective) = res.common_and_adjective(lang, base);
     WordFacts {
         cues,
         first_name: res.first_names.contains(base),
@@ -173,20 +160,42 @@ pub(super) const CUE_KINDS: [CueKind; 11] = [
 
 /// The rules' label of every token ("B-PER/Known", "I-LOC/Guess", "cand" for a candidate the
 /// rules left untyped, "-" outside every candidate).
-fn rule_labels(found: &Found) -> Vec<String> {
-    let mut labels = vec!["-".to_owned(); found.tokens.len()];
+fn rule_labels(found: &Found) -> Vec<&'static str> {
+    let mut labels = vec!["-"; found.tokens.len()];
     for c in &found.candidates {
         for (k, label) in labels.iter_mut().enumerate().take(c.last + 1).skip(c.first) {
-            *label = match c.kind {
-                Some(kind) => format!("{}-{}/{:?}", if k == c.first { "B" } else { "I" }, kind.code(), c.evidence),
-                None => "cand".to_owned(),
-            };
+            *label = c.kind.map_or("cand", |kind| rule_label(k == c.first, kind, c.evidence));
         }
     }
     labels
 }
 
-fn rule_kind(label: &str) -> &str {
+/// "B-PER/Known" and its kin, as static strings (one per token would be a hot allocation).
+fn rule_label(begins: bool, kind: EntityKind, evidence: Evidence) -> &'static str {
+    const LABELS: [[[&str; 3]; 4]; 2] = [
+        [
+            ["I-PER/Guess", "I-PER/Cue", "I-PER/Known"],
+            ["I-LOC/Guess", "I-LOC/Cue", "I-LOC/Known"],
+            ["I-ORG/Guess", "I-ORG/Cue", "I-ORG/Known"],
+            ["I-MISC/Guess", "I-MISC/Cue", "I-MISC/Known"],
+        ],
+        [
+            ["B-PER/Guess", "B-PER/Cue", "B-PER/Known"],
+            ["B-LOC/Guess", "B-LOC/Cue", "B-LOC/Known"],
+            ["B-ORG/Guess", "B-ORG/Cue", "B-ORG/Known"],
+            ["B-MISC/Guess", "B-MISC/Cue", "B-MISC/Known"],
+        ],
+    ];
+    let kind = EntityKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    let evidence = match evidence {
+        Evidence::Guess => 0,
+        Evidence::Cue => 1,
+        Evidence::Known => 2,
+    };
+    LABELS[usize::from(begins)][kind][evidence]
+}
+
+fn rule_kind(label: &'static str) -> &'static str {
     label.split('/').next().unwrap_or(label)
 }
 
@@ -273,7 +282,7 @@ fn token_features(text: &str, lang: &str, res: &Resources) -> TokenFeatures {
                 for cue in &facts_at(j).cues {
                     f.kv(cue_key, cue);
                 }
-                f.kv(rule_key, rule_kind(&rules[j]));
+                f.kv(rule_key, rule_kind(rules[j]));
             }
         }
         if k > 0 {
@@ -329,7 +338,7 @@ fn token_features(text: &str, lang: &str, res: &Resources) -> TokenFeatures {
             }
         }
         // The rules' view.
-        let rule = &rules[k];
+        let rule = rules[k];
         f.kv("rule", rule);
         f.kv("rule-kind", rule_kind(rule));
         f.parts("rule+case", &[rule_kind(rule), case, initial]);
@@ -379,18 +388,16 @@ fn certain_names(tokens: &[Token], lang: &str, res: &Resources, labels: &mut [us
     for k in 0..tokens.len() {
         let t = &tokens[k];
         let after_number = k > 0 && tokens[k - 1].text.chars().all(|c| c.is_numeric()) && t.joins_previous();
-        if after_number && res.is_unit(lang, &t.text) {
-            labels[k] = OUTSIDE;
+        let forced = if after_number && res.is_unit(lang, &t.text) {
+            Some(OUTSIDE)
+        } else {
+            handle_kind(&t.text, res).or_else(|| (is_domain(&t.text) && !t.gap_before.ends_with('@')).then_some(EntityKind::Org)).map(sequence::begin)
+        };
+        if let Some(label) = forced {
+            labels[k] = label;
+            // A name the model ran on past this token starts afresh after it.
             if let Some(next) = labels.get_mut(k + 1).filter(|l| sequence::is_inside(**l)) {
-                *next = sequence::begin(sequence::label_kind(*next).unwrap_or(EntityKind::Misc));
-            }
-            continue;
-        }
-        let kind = handle_kind(&t.text, res).or_else(|| (is_domain(&t.text) && !t.gap_before.ends_with('@')).then_some(EntityKind::Org));
-        if let Some(kind) = kind {
-            labels[k] = sequence::begin(kind);
-            if let Some(next) = labels.get_mut(k + 1).filter(|l| sequence::is_inside(**l)) {
-                *next = sequence::begin(sequence::label_kind(*next).unwrap_or(kind));
+                *next -= 1;
             }
         }
     }
