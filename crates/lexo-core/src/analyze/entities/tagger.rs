@@ -9,14 +9,6 @@ use std::ops::Range;
 use super::{find_candidates, handle_kind, is_domain, query_forms, strip_attached_suffix, Candidate, CueKind, EntityData, EntityKind, Evidence, Found, Resources, Span, Token, INFLECTED_HEAD_LANGS};
 use crate::analyze::sequence::{self, feature_hash, hash_bytes, Sequence, SequenceModel, LABELS, OUTSIDE};
 
-/// Features of every token of a text (one list per token), and the tokens.
-struct TokenFeatures {
-    tokens: Vec<Token>,
-    features: Vec<Vec<u32>>,
-    /// The rules' candidates (token ranges, type, evidence).
-    rules: Vec<Candidate>,
-}
-
 /// A feature sink. A feature is the FNV-1a hash of "key=value" (or the bare key), computed
 /// piece by piece so that no feature string is ever built.
 struct Sink<'a> {
@@ -199,8 +191,11 @@ fn rule_kind(label: &'static str) -> &'static str {
     label.split('/').next().unwrap_or(label)
 }
 
-/// Features of every token of a text.
-fn token_features(text: &str, lang: &str, res: &Resources) -> TokenFeatures {
+/// Features of a text's tokens, made one sequence at a time: `split` cuts the tokens into
+/// sequences, `emit` receives each with its tokens' features (so no more than one sequence's
+/// features are held at once: a 4 MB text has ~700,000 tokens). Returns the tokens and the rules'
+/// candidates.
+fn token_features(text: &str, lang: &str, res: &Resources, split: impl FnOnce(&[Token]) -> Vec<Range<usize>>, mut emit: impl FnMut(Range<usize>, Vec<Vec<u32>>)) -> (Vec<Token>, Vec<Candidate>) {
     let found = find_candidates(text, lang, res);
     let rules = rule_labels(&found);
     let tokens = &found.tokens;
@@ -220,8 +215,8 @@ fn token_features(text: &str, lang: &str, res: &Resources) -> TokenFeatures {
         })
         .collect();
     let facts_at = |k: usize| &facts[fact_index[k]];
-    let mut features = Vec::with_capacity(tokens.len());
-    for (k, t) in tokens.iter().enumerate() {
+    let features_of = |k: usize| -> Vec<u32> {
+        let t = &tokens[k];
         let mut out = Vec::with_capacity(64);
         let mut f = Sink { out: &mut out };
         let w = base[k];
@@ -342,9 +337,13 @@ fn token_features(text: &str, lang: &str, res: &Resources) -> TokenFeatures {
         f.kv("rule", rule);
         f.kv("rule-kind", rule_kind(rule));
         f.parts("rule+case", &[rule_kind(rule), case, initial]);
-        features.push(out);
+        out
+    };
+    for range in split(tokens) {
+        let features = range.clone().map(features_of).collect();
+        emit(range, features);
     }
-    TokenFeatures { tokens: found.tokens, features, rules: found.candidates }
+    (found.tokens, found.candidates)
 }
 
 /// Where training and decoding cut a text into sequences: at line breaks (not a soft wrap) and
@@ -368,12 +367,9 @@ fn segments(tokens: &[Token], keep_together: impl Fn(usize) -> bool) -> Vec<Rang
 
 /// Names in a text, as the model labels them.
 pub(crate) fn recognize(text: &str, lang: &str, res: &Resources, model: &SequenceModel) -> Vec<Span> {
-    let TokenFeatures { tokens, features, rules } = token_features(text, lang, res);
-    let mut labels = vec![OUTSIDE; tokens.len()];
-    for range in segments(&tokens, |_| false) {
-        let decoded = model.decode(&features[range.clone()]);
-        labels[range].copy_from_slice(&decoded);
-    }
+    let mut labels = Vec::new();
+    // (Segments cover the tokens in order, so the decoded labels line up with them.)
+    let (tokens, rules) = token_features(text, lang, res, |tokens| segments(tokens, |_| false), |_, features| labels.extend(model.decode(&features)));
     certain_names(&tokens, lang, res, &mut labels);
     join_hyphenated_first_names(&tokens, res, &mut labels);
     join_hyphenated_institutions(&tokens, lang, res, &mut labels);
@@ -506,13 +502,19 @@ fn gold_labels(tokens: &[Token], gold: &[Span]) -> Vec<usize> {
 
 /// Training sequences from one annotated text.
 pub fn training_sequences(text: &str, lang: &str, gold: &[Span], data: &EntityData) -> Vec<Sequence> {
-    let TokenFeatures { tokens, features, .. } = token_features(text, lang, data.resources());
-    let labels = gold_labels(&tokens, gold);
-    let mut features: Vec<Option<Vec<u32>>> = features.into_iter().map(Some).collect();
-    segments(&tokens, |k| sequence::is_inside(labels[k]))
-        .into_iter()
-        .map(|r| Sequence { tokens: features[r.clone()].iter_mut().map(|f| f.take().unwrap_or_default()).collect(), labels: labels[r].to_vec() })
-        .collect()
+    let labels = std::cell::OnceCell::new();
+    let mut sequences = Vec::new();
+    token_features(
+        text,
+        lang,
+        data.resources(),
+        |tokens| {
+            let gold = labels.get_or_init(|| gold_labels(tokens, gold));
+            segments(tokens, |k| sequence::is_inside(gold[k]))
+        },
+        |range, features| sequences.push(Sequence { tokens: features, labels: labels.get().map_or_else(Vec::new, |l: &Vec<usize>| l[range].to_vec()) }),
+    );
+    sequences
 }
 
 /// Labels are BIO over the four kinds.
