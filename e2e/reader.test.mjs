@@ -52,6 +52,15 @@ async function dropFiles(files) {
   }, files.map((f) => ({ ...f, bytes: Array.from(f.bytes) })));
 }
 
+/** Change the theme the way a person does: the settings dialog, its theme list, Escape. */
+async function setTheme(theme) {
+  await page.click('[data-testid=settings]');
+  await page.selectOption('[data-testid=theme]', theme);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=settings-panel]', { state: 'detached' });
+  await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+}
+
 const fixture = (name) => fs.readFileSync(path.join(fixtures, name));
 const texts = (sel) => page.$$eval(sel, (els) => els.map((e) => e.textContent));
 
@@ -110,8 +119,7 @@ test('clicking an entity in the panel marks all its mentions', async () => {
 });
 
 test('the dark theme keeps entity marks readable', async () => {
-  await page.selectOption('select[aria-label=Theme]', 'dark');
-  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  await setTheme('dark');
   // Contrast of each entity type's text on its background, WCAG formula.
   const ratios = await page.$$eval('[data-testid=entity]', (marks) => {
     const lum = (rgb) => {
@@ -122,7 +130,7 @@ test('the dark theme keeps entity marks readable', async () => {
   });
   assert.ok(ratios.length > 0 && ratios.every((r) => r >= 4.5), `contrast ${ratios.map((r) => r.toFixed(1))}`);
   await page.screenshot({ path: path.join(artifacts, 'reader-dark.png') });
-  await page.selectOption('select[aria-label=Theme]', 'light');
+  await setTheme('light');
 });
 
 test('switching files shows the other article', async () => {

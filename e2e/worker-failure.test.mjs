@@ -30,7 +30,9 @@ before(async () => {
   srv = await serve(path.join(here, '..', 'dist'), PREFIX);
   const base = `http://127.0.0.1:${srv.port}${PREFIX}`;
   browser = await launch();
-  page = await browser.newPage();
+  // A service worker would answer the loader's request from its cache, past the route below.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  page = await context.newPage();
   watchOutside(page, base, outside);
   // Uncaught errors inside the worker are the point of this test, not page errors.
   await page.route('**/lexo-worker_loader.js', (route) => route.fulfill({ contentType: 'text/javascript', body: SABOTEUR }));

@@ -1,17 +1,28 @@
-//! The app: one reducer, the drop target that is the whole window, and the layout.
+//! The app: one reducer, the drop target that is the whole window, the keys, and the layout.
+//! Browser work goes through `services`; the library's storage through `hooks::library_store`.
+
+use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
+use lexo_core::export::{self, Named};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::{EmptyState, EntityPanel, Library, Reader, Toolbar};
-use crate::hooks::{use_file_loader, Input};
+use crate::components::export_menu::ExportKind;
+use crate::components::{EmptyState, EntityPanel, Help, Library, Progress, ReadAloud, Reader, SettingsPanel, Toast, Toolbar};
+use crate::hooks::{library_store, use_file_loader, Input, Stash};
+use crate::i18n::fill;
 use crate::services::engine::Engine;
-use crate::services::{dom, files, storage};
-use crate::state::{Action, AppState, LoadState, Theme};
+use crate::services::store::Store;
+use crate::services::{dom, download, files, offline, storage};
+use crate::state::library::entity_index;
+use crate::state::{Action, AppState, Drawer, LoadState, Overlay};
 
 /// An article the team wrote to show what Lexo does (in the layout scrapers save).
 pub const SAMPLE_ARTICLE: &str = include_str!("sample_article.txt");
+
+/// How long "Removed … Undo" stays offered.
+const UNDO_MS: u32 = 10_000;
 
 /// A callback that dispatches the action built from its argument.
 fn dispatcher<T: 'static>(state: &UseReducerHandle<AppState>, action: fn(T) -> Action) -> Callback<T> {
@@ -19,38 +30,108 @@ fn dispatcher<T: 'static>(state: &UseReducerHandle<AppState>, action: fn(T) -> A
     Callback::from(move |v| state.dispatch(action(v)))
 }
 
+/// What a key pressed outside a text field does.
+fn key_action(key: &str, narrow: bool) -> Option<Action> {
+    Some(match key {
+        "j" | "ArrowRight" => Action::SelectStep(1),
+        "k" | "ArrowLeft" => Action::SelectStep(-1),
+        "n" => Action::StepMention(1),
+        "p" => Action::StepMention(-1),
+        "e" if narrow => Action::ToggleDrawer(Drawer::Entities),
+        "e" => Action::TogglePanel,
+        "," => Action::Open(Some(Overlay::Settings)),
+        "?" => Action::Open(Some(Overlay::Help)),
+        "Escape" => Action::CloseTop,
+        _ => return None,
+    })
+}
+
+fn is_narrow() -> bool {
+    gloo::utils::window().match_media("(max-width: 900px)").ok().flatten().is_some_and(|m| m.matches())
+}
+
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(AppState::default);
-    // The reading engine: one worker for the page's life, its answers dispatched as actions.
+    let state = use_reducer(|| AppState::with_settings(storage::load_settings()));
+    let store = (*use_memo((), |_| Store::default())).clone();
+    let stash: Stash = (*use_memo((), |_| Stash::default())).clone();
+    // The reading engine: one worker for the page's life; its answers become actions, and what
+    // it read is stored.
     let engine = {
         let dispatcher = state.dispatcher();
-        (*use_memo((), move |_| Engine::new(Callback::from(move |(id, result, articles_in_file)| dispatcher.dispatch(Action::FileDone { id, result, articles_in_file }))))).clone()
+        let (store, stash) = (store.clone(), stash.clone());
+        (*use_memo((), move |_| {
+            Engine::new(Callback::from(move |(id, result, articles_in_file): crate::services::engine::Outcome| {
+                if let Ok(docs) = &result {
+                    library_store::persist(&store, &stash, &dispatcher, id, docs, articles_in_file);
+                } else {
+                    stash.borrow_mut().remove(&id);
+                }
+                dispatcher.dispatch(Action::FileDone { id, result, articles_in_file });
+            }))
+        }))
+        .clone()
     };
-    let load = use_file_loader(state.clone(), engine);
+    let load = use_file_loader(state.clone(), engine.clone(), stash.clone());
 
-    // Preferences: load once, save on change.
+    // Start-up: the stored library comes back; the service worker is registered.
     {
-        let state = state.clone();
+        let (store, stash, engine, dispatcher) = (store.clone(), stash.clone(), engine.clone(), state.dispatcher());
         use_effect_with((), move |_| {
-            let (theme, size) = storage::load_prefs();
-            if let Some(t) = theme.as_deref().and_then(Theme::parse) {
-                state.dispatch(Action::SetTheme(t));
-            }
-            if let Some(s) = size {
-                state.dispatch(Action::ChangeTextSize(s));
-            }
+            library_store::restore(store, stash, engine, dispatcher);
+            offline::register();
         });
     }
-    use_effect_with((state.theme, state.text_size), |(theme, size)| {
-        dom::apply_theme(theme.name());
-        storage::save_prefs(theme.name(), *size);
+    use_effect_with(state.settings.clone(), |s| {
+        dom::apply_root(s.theme.name(), s.ui_lang.code());
+        storage::save_settings(s);
     });
-    use_effect_with(state.focused_group, |g| {
+    use_effect_with((state.selected, state.focused_group, state.focused_mention), |(_, g, m)| {
         if let Some(g) = g {
-            dom::scroll_to_group(*g);
+            dom::scroll_to_mention(*g, *m);
         }
     });
+    // The undo offer ends after a while.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.removed.as_ref().map(|r| r.0.id), move |removed| {
+            let timer = removed.map(|_| gloo::timers::callback::Timeout::new(UNDO_MS, move || dispatcher.dispatch(Action::ForgetRemoved)));
+            move || drop(timer)
+        });
+    }
+
+    // Keys: anywhere but in a text field (where only Escape counts).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                let key = e.key();
+                let in_field = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
+                });
+                if in_field && key != "Escape" {
+                    return;
+                }
+                if key == "/" {
+                    e.prevent_default();
+                    if is_narrow() {
+                        dispatcher.dispatch(Action::ToggleDrawer(Drawer::Library));
+                    }
+                    dom::focus("[data-testid=library-search]");
+                    return;
+                }
+                if let Some(action) = key_action(&key, is_narrow()) {
+                    e.prevent_default();
+                    dispatcher.dispatch(action);
+                }
+            });
+            move || drop(listener)
+        });
+    }
 
     // Paste anywhere: text becomes an article, pasted files load like dropped ones.
     {
@@ -60,6 +141,10 @@ pub fn App() -> Html {
             let document = gloo::utils::document();
             let listener = EventListener::new(&document, "paste", move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+                // Pasting into the search box is typing, not an article.
+                if e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some() {
+                    return;
+                }
                 let Some(data) = e.clipboard_data() else { return };
                 let pasted = files::from_list(data.files());
                 if !pasted.is_empty() {
@@ -101,8 +186,17 @@ pub fn App() -> Html {
             e.prevent_default();
             state.dispatch(Action::SetDragging(false));
             let Some(dt) = e.data_transfer() else { return };
-            let dropped = files::from_list(dt.files());
-            if !dropped.is_empty() {
+            let folders = files::dropped_folders(&dt);
+            let dropped: Vec<_> = files::from_list(dt.files()).into_iter().filter(|f| folders.is_empty() || f.size() > 0 || files::is_article_file(&f.name())).collect();
+            if !folders.is_empty() {
+                // Files dropped beside the folders come too; the folders' own entries in the
+                // list are empty placeholders, left out above.
+                let loose: Vec<_> = dropped.into_iter().filter(|f| files::is_article_file(&f.name())).collect();
+                if !loose.is_empty() {
+                    load.emit(Input::Files(loose));
+                }
+                load.emit(Input::Folders(folders));
+            } else if !dropped.is_empty() {
                 load.emit(Input::Files(dropped));
             } else if let Ok(text) = dt.get_data("text/plain") {
                 if !text.trim().is_empty() {
@@ -122,70 +216,182 @@ pub fn App() -> Html {
         });
     }
 
+    let ui = state.settings.ui_lang;
+    let t = ui.t();
     let on_files = load.reform(|list| Input::Files(files::from_list(list)));
+    let on_folder = load.reform(|list| Input::Files(files::from_list(list).into_iter().filter(|f| files::is_article_file(&f.name())).collect()));
     let on_sample = load.reform(|_| Input::Text { name: "sample-lajm.txt".into(), text: SAMPLE_ARTICLE.into() });
     let on_select = dispatcher(&state, Action::Select);
-    let on_remove = dispatcher(&state, Action::Remove);
-    let on_theme = dispatcher(&state, Action::SetTheme);
-    let on_text_size = dispatcher(&state, Action::ChangeTextSize);
+    let on_remove = {
+        let (state, store) = (state.clone(), store.clone());
+        Callback::from(move |id: u32| {
+            if let Some(entry) = state.entries.iter().find(|e| e.id == id) {
+                if matches!(entry.status, LoadState::Ready(_)) {
+                    library_store::forget(&store, entry);
+                    storage::forget_position(&entry.source.key());
+                }
+            }
+            state.dispatch(Action::Remove(id));
+        })
+    };
+    let on_undo = {
+        let (state, store) = (state.clone(), store.clone());
+        Callback::from(move |_| {
+            if let Some((entry, _)) = &state.removed {
+                library_store::restore_one(&store, entry);
+            }
+            state.dispatch(Action::Undo);
+        })
+    };
+    let on_settings_change = dispatcher(&state, Action::SetSettings);
     let on_toggle_kind = dispatcher(&state, Action::ToggleKind);
-    let on_focus = {
+    let on_focus = dispatcher(&state, |g: usize| Action::FocusGroup(Some(g)));
+    let on_step = dispatcher(&state, Action::StepMention);
+    let on_query = dispatcher(&state, Action::SetQuery);
+    let on_sort = dispatcher(&state, Action::SetSort);
+    let on_filter = dispatcher(&state, Action::FilterEntity);
+    let on_drawer = dispatcher(&state, Action::ToggleDrawer);
+    let open = |o: Overlay| {
         let state = state.clone();
-        Callback::from(move |g: usize| state.dispatch(Action::FocusGroup(Some(g))))
+        Callback::from(move |_: ()| state.dispatch(Action::Open(Some(o))))
+    };
+    let close = dispatcher(&state, |_: ()| Action::Open(None));
+    let on_mention = {
+        let state = state.clone();
+        Callback::from(move |n: usize| {
+            // Step from the current mention to mention n.
+            let delta = n as i64 - state.focused_mention as i64;
+            if delta != 0 {
+                state.dispatch(Action::StepMention(delta as i32));
+            } else if let Some(g) = state.focused_group {
+                dom::scroll_to_mention(g, n);
+            }
+        })
     };
 
+    let index = {
+        let state = state.clone();
+        use_memo(state.revision, move |_| entity_index(&state.entries))
+    };
+    let index = Rc::new((*index).clone());
     let selected = state.selected_entry().cloned();
-    let style = format!("--text-scale: {};", 1.0 + f64::from(state.text_size) * 0.1);
+    let selected_doc = state.selected_doc().cloned();
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |kind: ExportKind| export_now(&state, kind))
+    };
+    let visible: Vec<_> = state.visible().into_iter().cloned().collect();
+    let ready_count = state.entries.len();
     let (batch_total, batch_done) = state.batch;
+    let drawer_class = state.drawer.map(|d| match d {
+        Drawer::Library => "drawer-library",
+        Drawer::Entities => "drawer-entities",
+    });
+    let read_aloud = match (&selected, &selected_doc) {
+        (Some(entry), Some(doc)) => html! { <ReadAloud {ui} lang={doc.lang.code} article_key={entry.source.key()} /> },
+        _ => html! {},
+    };
     html! {
-        <div class={classes!("app", state.dragging.then_some("dragging"))} data-testid="dropzone" {style}
-             {ondragover} {ondragleave} {ondrop}>
-            <Toolbar theme={state.theme} {on_files} on_sample={on_sample.clone()} {on_theme} {on_text_size} />
+        <div class={classes!("app", state.dragging.then_some("dragging"), drawer_class, (!state.panel_open).then_some("panel-closed"))}
+             data-testid="dropzone" style={state.settings.reader_style()} {ondragover} {ondragleave} {ondrop}>
+            <a class="skip-link" href="#main">{t.article_label}</a>
+            <Toolbar {ui} {on_files} {on_folder} on_sample={on_sample.clone()} {on_drawer} drawer={state.drawer}
+                     on_settings={open(Overlay::Settings)} on_help={open(Overlay::Help)}
+                     has_article={selected_doc.is_some()} has_library={ready_count > 0} {on_export} {read_aloud} />
             if batch_total > 1 && batch_done < batch_total {
                 <div class="batch-progress" role="status" data-testid="batch-progress">
-                    <progress max={batch_total.to_string()} value={batch_done.to_string()}></progress>
-                    {format!("Reading {} of {} files…", batch_done + 1, batch_total)}
+                    <progress max={batch_total.to_string()} value={batch_done.to_string()} aria-label={t.library}></progress>
+                    {fill(t.batch_reading, &[&ui.number(batch_done + 1), &ui.number(batch_total)])}
                 </div>
             }
             if state.entries.is_empty() {
-                <main class="layout single"><EmptyState on_sample={on_sample} /></main>
+                <main class="layout single" id="main"><EmptyState {ui} on_sample={on_sample} /></main>
             } else {
-                <main class="layout">
-                    <Library entries={state.entries.clone()} selected={state.selected} {on_select} {on_remove} />
+                <div class="layout">
+                    <Library {ui} entries={visible} total={state.entries.len()} selected={state.selected} query={state.query.clone()}
+                             sort={state.sort} filter={state.entity_filter.clone()} index={index}
+                             {on_select} {on_remove} {on_query} {on_sort} {on_filter} />
+                    <main class="reader-pane" id="main" tabindex="-1">
                     { match selected {
-                        Some(entry) => match entry.status {
+                        Some(entry) => match entry.status.clone() {
                             LoadState::Ready(doc) => html! {
                                 <>
-                                    <Reader doc={doc.clone()} file_name={entry.name.clone()} shown_kinds={state.shown_kinds.clone()}
+                                    <Progress {ui} article_key={entry.source.key()} reading_time={doc.reading_time} />
+                                    <Reader {ui} doc={doc.clone()} file_name={entry.name.clone()} shown_kinds={state.settings.shown_kinds.clone()}
                                             focused_group={state.focused_group} on_entity_click={on_focus.clone()} />
-                                    <EntityPanel {doc} shown_kinds={state.shown_kinds.clone()} focused_group={state.focused_group}
-                                                 on_focus={on_focus} {on_toggle_kind} />
                                 </>
                             },
                             LoadState::Loading { read, total } => html! {
                                 <div class="reader placeholder" role="status">
-                                    {format!("Reading {}…", entry.name)}
+                                    {fill(t.reading_named, &[&entry.name])}
                                     if total > files::CHUNK {
                                         <progress max={total.to_string()} value={read.to_string()}></progress>
-                                        {format!(" {} of {} MB", read >> 20, total >> 20)}
+                                        {fill(t.mb_of, &[&(read >> 20).to_string(), &(total >> 20).to_string()])}
                                     }
                                 </div>
                             },
                             LoadState::Failed(reason) => html! {
                                 <div class="reader placeholder failed">
-                                    <h1>{format!("Could not read {}", entry.name)}</h1>
-                                    <p>{reason}</p>
-                                    <p>{"Other files are not affected. Remove this one from the list, or try another file."}</p>
+                                    <h1>{fill(t.failed_title, &[&entry.name])}</h1>
+                                    <p>{crate::i18n::reason(ui, &reason)}</p>
+                                    <p>{t.failed_help}</p>
                                 </div>
                             },
                         },
-                        None => html! { <div class="reader placeholder">{"Pick a file from the list."}</div> },
+                        None => html! { <div class="reader placeholder">{t.pick_a_file}</div> },
                     } }
-                </main>
+                    </main>
+                    if let Some(doc) = selected_doc.clone() {
+                        <EntityPanel {ui} {doc} shown_kinds={state.settings.shown_kinds.clone()} focused_group={state.focused_group}
+                                     focused_mention={state.focused_mention} on_focus={on_focus} {on_toggle_kind} {on_step} {on_mention} />
+                    }
+                    if state.drawer.is_some() {
+                        <button class="drawer-scrim" aria-label={t.close} onclick={dispatcher(&state, |_: MouseEvent| Action::CloseTop)}></button>
+                    }
+                </div>
             }
+            { match state.overlay {
+                Some(Overlay::Settings) => html! { <SettingsPanel settings={state.settings.clone()} on_change={on_settings_change} on_close={close} /> },
+                Some(Overlay::Help) => html! { <Help {ui} on_close={close} /> },
+                None => html! {},
+            } }
+            <Toast {ui} removed={state.removed.as_ref().map(|r| r.0.name.clone())} notice={state.notice} {on_undo}
+                   on_dismiss_removed={dispatcher(&state, |_: ()| Action::ForgetRemoved)} on_dismiss_notice={dispatcher(&state, |_: ()| Action::DismissNotice)} />
             <div class="drop-overlay" aria-hidden={(!state.dragging).to_string()}>
-                <div class="drop-message">{"Drop article files to read them"}</div>
+                <div class="drop-message">{t.drop_here}</div>
             </div>
         </div>
+    }
+}
+
+/// Make the chosen export of the open article or of the whole library, and offer it.
+fn export_now(state: &AppState, kind: ExportKind) {
+    let ui = state.settings.ui_lang;
+    let ready: Vec<(String, Rc<lexo_core::Document>)> = state
+        .entries
+        .iter()
+        .filter_map(|e| match &e.status {
+            LoadState::Ready(doc) => Some((e.name.clone(), doc.clone())),
+            _ => None,
+        })
+        .collect();
+    let library: Vec<Named> = ready.iter().map(|(name, doc)| Named { name, doc }).collect();
+    let one = state.selected_entry().zip(state.selected_doc()).map(|(e, doc)| (e.name.clone(), doc.clone()));
+    let one_named = one.as_ref().map(|(name, doc)| Named { name, doc });
+    let stem = one.as_ref().map_or("lexo".to_owned(), |(name, doc)| download::file_stem(doc.article.meta.title.as_deref().unwrap_or(name)));
+    let label = |k| ui.kind_label(k).to_owned();
+    let made = match (kind, one_named.as_ref()) {
+        (ExportKind::EntitiesCsv, Some(n)) => Some((format!("{stem}-names.csv"), "text/csv;charset=utf-8", export::entities_csv(std::slice::from_ref(n)))),
+        (ExportKind::EntitiesJson, Some(n)) => Some((format!("{stem}-names.json"), "application/json", export::entities_json(std::slice::from_ref(n)))),
+        (ExportKind::Markdown, Some(n)) => Some((format!("{stem}.md"), "text/markdown;charset=utf-8", export::markdown(n))),
+        (ExportKind::Html, Some(n)) => Some((format!("{stem}.html"), "text/html;charset=utf-8", export::html(n, &state.settings.shown_kinds, &label))),
+        (ExportKind::LibraryCsv, _) => Some(("lexo-library-names.csv".into(), "text/csv;charset=utf-8", export::entities_csv(&library))),
+        (ExportKind::LibraryJson, _) => Some(("lexo-library-names.json".into(), "application/json", export::entities_json(&library))),
+        _ => None,
+    };
+    if let Some((name, mime, contents)) = made {
+        if let Err(e) = download::offer(&name, mime, &contents) {
+            web_sys::console::warn_1(&format!("Lexo: the download failed: {e}").into());
+        }
     }
 }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod hooks;
+pub mod i18n;
 pub mod protocol;
 pub mod services;
 pub mod state;

@@ -1,50 +1,116 @@
-//! The list of loaded files: switch between them, remove them, see why one failed.
+//! The library: search, sort, the list of articles (and of files being read or that failed),
+//! the filter by a name, and the index of names across the library.
 
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::state::{Entry, LoadState};
+use crate::i18n::{fill, UiLang};
+use crate::state::library::IndexedEntity;
+use crate::state::{EntityKey, Entry, LoadState, SortKey};
+
+use super::entity_index::EntityIndex;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
+    pub ui: UiLang,
+    /// The entries as listed (searched, filtered, sorted).
     pub entries: Vec<Entry>,
+    pub total: usize,
     pub selected: Option<u32>,
+    pub query: String,
+    pub sort: SortKey,
+    pub filter: Option<EntityKey>,
+    pub index: Rc<Vec<IndexedEntity>>,
     pub on_select: Callback<u32>,
     pub on_remove: Callback<u32>,
+    pub on_query: Callback<String>,
+    pub on_sort: Callback<SortKey>,
+    pub on_filter: Callback<Option<EntityKey>>,
 }
 
 #[component]
 pub fn Library(props: &LibraryProps) -> Html {
+    let t = props.ui.t();
+    let on_query = props.on_query.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let on_sort = {
+        let cb = props.on_sort.clone();
+        Callback::from(move |e: Event| {
+            if let Some(k) = SortKey::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+                cb.emit(k);
+            }
+        })
+    };
+    let sort_label = |k: SortKey| match k {
+        SortKey::Added => t.sort_added,
+        SortKey::Title => t.sort_title,
+        SortKey::Date => t.sort_date,
+        SortKey::ReadingTime => t.sort_reading_time,
+    };
+    let filter_name = props.filter.as_ref().map(|k| props.index.iter().find(|e| &e.key == k).map_or(k.name.clone(), |e| e.name.clone()));
     html! {
-        <nav class="library" aria-label="Your files">
-            <h2>{"Files"}</h2>
-            <ul>
-            { for props.entries.iter().map(|e| {
-                let id = e.id;
-                let selected = props.selected == Some(id);
-                let on_select = props.on_select.reform(move |_: MouseEvent| id);
-                let on_remove = props.on_remove.reform(move |ev: MouseEvent| { ev.stop_propagation(); id });
-                let (label, detail) = match &e.status {
-                    LoadState::Loading { .. } => (e.name.clone(), html! { <span class="status">{"reading…"}</span> }),
-                    LoadState::Ready(doc) => (
-                        doc.article.meta.title.clone().unwrap_or_else(|| e.name.clone()),
-                        html! { <span class="status">{format!("{} · {} · {}", e.name, doc.lang.code, doc.reading_time.label())}</span> },
-                    ),
-                    LoadState::Failed(reason) => (
-                        e.name.clone(),
-                        html! { <span class="error" data-testid="error" role="alert">{format!("Could not read {}: {}", e.name, reason)}</span> },
-                    ),
-                };
-                html! {
-                    <li class={classes!("library-item", selected.then_some("selected"), matches!(e.status, LoadState::Failed(_)).then_some("failed"))}
-                        data-testid="library-item">
-                        <button class="open" onclick={on_select} aria-current={selected.then_some("true")}>
-                            <span class="label">{label}</span>{detail}
-                        </button>
-                        <button class="remove" onclick={on_remove} aria-label={format!("Remove {}", e.name)} title="Remove">{"×"}</button>
-                    </li>
-                }
-            }) }
+        <nav class="library" aria-label={t.library_label} id="library">
+            <h2>{t.library}</h2>
+            <div class="library-tools" role="search">
+                <label class="visually-hidden" for="library-search">{t.search}</label>
+                <input id="library-search" type="search" data-testid="library-search" placeholder={t.search_placeholder}
+                       value={props.query.clone()} oninput={on_query} aria-keyshortcuts="/" autocomplete="off" />
+                <label class="sort">
+                    <span class="visually-hidden">{t.sort}</span>
+                    <select data-testid="library-sort" onchange={on_sort} aria-label={t.sort}>
+                        { for SortKey::ALL.iter().map(|k| html! { <option value={k.value()} selected={*k == props.sort}>{sort_label(*k)}</option> }) }
+                    </select>
+                </label>
+            </div>
+            if let Some(name) = filter_name {
+                <p class="filter-banner" data-testid="entity-filter" role="status">
+                    <span>{fill(t.filtered_by, &[&name])}</span>
+                    <button class="link-button" onclick={props.on_filter.reform(|_: MouseEvent| None)}>{t.show_all}</button>
+                </p>
+            }
+            if props.entries.len() < props.total {
+                <p class="count-line" role="status">{fill(t.shown_of, &[&props.ui.number(props.entries.len()), &props.ui.number(props.total)])}</p>
+            }
+            if props.entries.is_empty() {
+                <p class="empty-note">{t.no_match}</p>
+            }
+            <ul class="library-list">
+            { for props.entries.iter().map(|e| item(props, e)) }
             </ul>
+            <EntityIndex ui={props.ui} index={props.index.clone()} filter={props.filter.clone()} on_filter={props.on_filter.clone()} />
         </nav>
+    }
+}
+
+fn item(props: &LibraryProps, e: &Entry) -> Html {
+    let t = props.ui.t();
+    let ui = props.ui;
+    let id = e.id;
+    let selected = props.selected == Some(id);
+    let on_select = props.on_select.reform(move |_: MouseEvent| id);
+    let on_remove = props.on_remove.reform(move |ev: MouseEvent| {
+        ev.stop_propagation();
+        id
+    });
+    let (label, detail) = match &e.status {
+        LoadState::Loading { .. } => (e.name.clone(), html! { <span class="status">{t.reading}</span> }),
+        LoadState::Ready(doc) => (
+            doc.article.meta.title.clone().unwrap_or_else(|| e.name.clone()),
+            html! { <span class="status">{format!("{} · {} · {}", e.name, ui.language_name(doc.lang.code), doc.reading_time.label())}</span> },
+        ),
+        LoadState::Failed(reason) => (
+            e.name.clone(),
+            html! { <span class="error" data-testid="error" role="alert">{fill(t.could_not_read_named, &[&e.name, &crate::i18n::reason(ui, reason)])}</span> },
+        ),
+    };
+    html! {
+        <li class={classes!("library-item", selected.then_some("selected"), matches!(e.status, LoadState::Failed(_)).then_some("failed"))}
+            data-testid="library-item">
+            <button class="open" onclick={on_select} aria-current={selected.then_some("true")}>
+                <span class="label">{label}</span>{detail}
+            </button>
+            <button class="remove" onclick={on_remove} aria-label={fill(t.remove_named, &[&e.name])} title={t.remove}>{"×"}</button>
+        </li>
     }
 }

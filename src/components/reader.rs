@@ -7,9 +7,11 @@ use lexo_core::{Block, Document, EntityKind};
 use yew::prelude::*;
 
 use super::highlighted_text::{segments, with_links, HighlightedText};
+use crate::i18n::{fill, Texts, UiLang};
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
+    pub ui: UiLang,
     pub doc: Rc<Document>,
     pub file_name: String,
     pub shown_kinds: Vec<EntityKind>,
@@ -20,6 +22,8 @@ pub struct ReaderProps {
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let doc = &props.doc;
+    let ui = props.ui;
+    let t = ui.t();
     let meta = &doc.article.meta;
     let title = meta.title.clone().unwrap_or_else(|| props.file_name.clone());
     let rt = &doc.reading_time;
@@ -40,49 +44,41 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     let dir = if meta.direction == lexo_core::Direction::Rtl { "rtl" } else { "ltr" };
     html! {
-        <article class="reader" lang={doc.lang.code} {dir}>
+        <article class="reader" lang={doc.lang.code} {dir} aria-labelledby="article-title">
             <header class="reader-header">
                 if let Some(section) = &meta.section {
                     <p class="section" data-testid="article-section">{section}</p>
                 }
-                <h1 data-testid="article-title">{title}</h1>
+                <h1 id="article-title" data-testid="article-title">{title}</h1>
                 <p class="meta">
                     if let Some(site) = &meta.site { <span class="site">{site}</span> }
                     if let Some(byline) = &meta.byline { <span class="byline">{byline}</span> }
-                    if let Some(date) = &meta.published { <time class="date" datetime={date.clone()}>{display_date(date)}</time> }
-                    <span class="reading-time" data-testid="reading-time" title="Estimated reading time (Firefox Reader View method)">{rt.label()}</span>
-                    <span class="words">{format!("{} words", rt.words)}</span>
-                    <span class="lang" title={doc.lang.code}>{doc.lang.name()}</span>
-                    <span class="format">{meta.format.name()}</span>
+                    if let Some(date) = &meta.published { <time class="date" datetime={date.clone()}>{ui.date(date)}</time> }
+                    <span class="reading-time" data-testid="reading-time" title={t.reading_time_title}>{rt.label()}</span>
+                    <span class="words">{fill(t.words, &[&ui.number(rt.words as usize)])}</span>
+                    <span class="lang" title={doc.lang.code}>{ui.language_name(doc.lang.code)}</span>
+                    <span class="format">{ui.format_name(meta.format)}</span>
                 </p>
             </header>
             if let Some(cut) = meta.truncated {
                 <p class="notice" role="note" data-testid="truncated-notice">
-                    {format!("Only the beginning is shown: this file ({}) is longer than Lexo reads at once ({} MB of a file, {} characters of text).",
-                        size_label(cut.file_bytes), lexo_core::limits::MAX_READ_BYTES >> 20, grouped(lexo_core::limits::MAX_BODY_CHARS))}
+                    {fill(t.truncated, &[&size_label(cut.file_bytes), &(lexo_core::limits::MAX_READ_BYTES >> 20).to_string(), &ui.number(lexo_core::limits::MAX_BODY_CHARS)])}
                 </p>
             }
             if !meta.tags.is_empty() {
-                <ul class="tags" aria-label="Tags">{ for meta.tags.iter().map(|t| html! { <li>{t}</li> }) }</ul>
+                <ul class="tags" aria-label={t.tags}>{ for meta.tags.iter().map(|tag| html! { <li>{tag}</li> }) }</ul>
             }
             <div class="article-body" data-testid="article-body" data-entity-model={if doc.entity_model { "learned" } else { "rules" }}>
-                { for doc.article.blocks.iter().enumerate().map(|(i, block)| render_block(i, block, &text_of)) }
+                { for doc.article.blocks.iter().enumerate().map(|(i, block)| render_block(i, block, &text_of, t)) }
             </div>
             if !doc.article.related.is_empty() {
-                <aside class="related" aria-label="Related articles named in the file">
-                    <h2>{"Related (removed from the text)"}</h2>
+                <aside class="related" aria-labelledby="related-title">
+                    <h2 id="related-title">{t.related}</h2>
                     <ul>{ for doc.article.related.iter().map(|r| html! { <li>{r}</li> }) }</ul>
                 </aside>
             }
         </article>
     }
-}
-
-/// "2024-03-14T09:30:00+01:00" -> "2024-03-14"; other forms are shown as the file wrote them.
-fn display_date(date: &str) -> String {
-    let b = date.as_bytes();
-    let iso = b.len() > 10 && b[4] == b'-' && b[7] == b'-' && matches!(b[10], b'T' | b' ');
-    if iso { date[..10].to_owned() } else { date.to_owned() }
 }
 
 /// Pieces of a block's text that are joined by one separator char ("\n" between list items,
@@ -97,17 +93,17 @@ fn with_offsets<'a>(pieces: impl Iterator<Item = &'a String>) -> impl Iterator<I
 
 type TextOf<'a> = dyn Fn(usize, usize, &str) -> Html + 'a;
 
-fn render_block(i: usize, block: &Block, text_of: &TextOf) -> Html {
+fn render_block(i: usize, block: &Block, text_of: &TextOf, t: &Texts) -> Html {
     match block {
         Block::Heading { level, text, .. } => match level {
-            1 | 2 => html! { <h2>{text_of(i, 0, text)}</h2> },
-            3 => html! { <h3>{text_of(i, 0, text)}</h3> },
-            _ => html! { <h4>{text_of(i, 0, text)}</h4> },
+            1 | 2 => html! { <h2 data-say="">{text_of(i, 0, text)}</h2> },
+            3 => html! { <h3 data-say="">{text_of(i, 0, text)}</h3> },
+            _ => html! { <h4 data-say="">{text_of(i, 0, text)}</h4> },
         },
-        Block::Paragraph { text, .. } => html! { <p>{text_of(i, 0, text)}</p> },
-        Block::Quote { text, .. } => html! { <blockquote>{text_of(i, 0, text)}</blockquote> },
+        Block::Paragraph { text, .. } => html! { <p data-say="">{text_of(i, 0, text)}</p> },
+        Block::Quote { text, .. } => html! { <blockquote data-say="">{text_of(i, 0, text)}</blockquote> },
         Block::List { ordered, items, .. } => {
-            let lis: Html = with_offsets(items.iter()).map(|(inner, item)| html! { <li>{text_of(i, inner, item)}</li> }).collect();
+            let lis: Html = with_offsets(items.iter()).map(|(inner, item)| html! { <li data-say="">{text_of(i, inner, item)}</li> }).collect();
             if *ordered {
                 html! { <ol>{lis}</ol> }
             } else {
@@ -124,7 +120,7 @@ fn render_block(i: usize, block: &Block, text_of: &TextOf) -> Html {
         Block::Image { alt, caption, src: None } => html! {
             <figure class="image-placeholder">
                 <div class="image-box" role="img" aria-label={alt.clone()}>
-                    {"Image not loaded: Lexo never fetches remote content"}
+                    {t.image_not_loaded}
                     if !alt.is_empty() { <span class="alt">{format!(" — {alt}")}</span> }
                 </div>
                 if let Some(c) = caption { <figcaption>{c}</figcaption> }
@@ -155,17 +151,4 @@ fn size_label(bytes: u64) -> String {
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }
-}
-
-/// 1000000 -> "1,000,000".
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -1,6 +1,13 @@
-//! Turn dropped, picked or pasted input into reducer actions and reading-engine jobs.
+//! Turn dropped, picked or pasted input into reducer actions and reading-engine jobs. A copy
+//! of each file's bytes waits in the [`Stash`] for the engine's answer, so the library store
+//! can keep the original (the engine's copy is transferred to the worker).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use gloo::file::File;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::services::engine::Engine;
@@ -10,45 +17,85 @@ use crate::state::{Action, AppState, MAX_READ_BYTES};
 /// What the user handed us.
 pub enum Input {
     Files(Vec<File>),
+    /// Folders dropped on the page (`webkitGetAsEntry` entries): every article file in them.
+    Folders(Vec<JsValue>),
     Text { name: String, text: String },
 }
 
-/// Returns a callback that loads input: each file gets an id first (so the list shows it as
-/// "reading…"), its beginning is read from disk in chunks, then the engine reads it.
-#[hook]
-pub fn use_file_loader(state: UseReducerHandle<AppState>, engine: Engine) -> Callback<Input> {
-    // Ids are handed out here, not from possibly stale state, so parallel loads never collide.
-    let next_id = use_mut_ref(|| 1u32);
-    let dispatcher = state.dispatcher();
-    Callback::from(move |input: Input| {
-        let take_id = || {
-            let mut n = next_id.borrow_mut();
-            let id = (*n).max(state.next_id);
+/// A file in the engine, waiting to be stored when its articles come back.
+pub struct Pending {
+    pub file: Rc<str>,
+    pub name: String,
+    pub size: f64,
+    pub added: f64,
+    /// The bytes to store; `None` when the store has them already (a stale article re-read).
+    pub bytes: Option<js_sys::Uint8Array>,
+}
+
+/// Files in flight, by entry id.
+pub type Stash = Rc<RefCell<HashMap<u32, Pending>>>;
+
+/// A key for a newly added file, unique across tabs and sessions.
+pub fn new_file_key(id: u32) -> Rc<str> {
+    let now = js_sys::Date::now() as u64;
+    let salt = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("{now:x}-{salt:08x}-{id}").into()
+}
+
+/// Loads input: each file gets an id first (so the list shows it as "reading…"), its beginning
+/// is read from disk in chunks, then the engine reads it. Cheap to clone.
+#[derive(Clone)]
+struct Loader {
+    dispatcher: UseReducerDispatcher<AppState>,
+    engine: Engine,
+    stash: Stash,
+    /// Ids are handed out here, not from possibly stale state, so parallel loads never collide.
+    next_id: Rc<RefCell<u32>>,
+}
+
+impl Loader {
+    fn start(&self, name: String, size: u64) -> u32 {
+        let id = {
+            let mut n = self.next_id.borrow_mut();
+            let id = *n;
             *n = id + 1;
             id
         };
+        let file = new_file_key(id);
+        let added = js_sys::Date::now();
+        self.dispatcher.dispatch(Action::FileStarted { id, name: name.clone(), size, file: file.clone(), added });
+        self.stash.borrow_mut().insert(id, Pending { file, name, size: size as f64, added, bytes: None });
+        id
+    }
+
+    fn submit(&self, id: u32, name: String, size: u64, bytes: js_sys::Uint8Array) {
+        if let Some(p) = self.stash.borrow_mut().get_mut(&id) {
+            p.bytes = Some(bytes.slice(0, bytes.length()));
+        }
+        self.engine.submit(id, name, size, bytes);
+    }
+
+    fn load(&self, input: Input) {
         match input {
             Input::Text { name, text } => {
-                let id = take_id();
                 let bytes = text.into_bytes();
-                dispatcher.dispatch(Action::FileStarted { id, name: name.clone(), size: bytes.len() as u64 });
-                engine.submit(id, name, bytes.len() as u64, js_sys::Uint8Array::from(&bytes[..]));
+                let id = self.start(name.clone(), bytes.len() as u64);
+                self.submit(id, name, bytes.len() as u64, js_sys::Uint8Array::from(&bytes[..]));
+            }
+            Input::Folders(folders) => {
+                let me = self.clone();
+                yew::platform::spawn_local(async move {
+                    let found = files::files_in_folders(folders).await;
+                    me.load(Input::Files(found));
+                });
             }
             Input::Files(list) => {
                 // Started in order, so the list and the engine's queue keep the order of the drop.
-                let started: Vec<(u32, File)> = list
-                    .into_iter()
-                    .map(|file| {
-                        let id = take_id();
-                        dispatcher.dispatch(Action::FileStarted { id, name: file.name(), size: file.size() });
-                        (id, file)
-                    })
-                    .collect();
-                let dispatcher = dispatcher.clone();
-                let engine = engine.clone();
+                let started: Vec<(u32, File)> = list.into_iter().map(|file| (self.start(file.name(), file.size()), file)).collect();
+                let me = self.clone();
                 yew::platform::spawn_local(async move {
                     for (id, file) in started {
-                        let progress = dispatcher.clone();
+                        let progress = me.dispatcher.clone();
                         // Only a file of several chunks shows its progress (one more render each).
                         let big = file.size() > files::CHUNK;
                         let read = files::read_prefix(&file, MAX_READ_BYTES, move |read| {
@@ -58,12 +105,23 @@ pub fn use_file_loader(state: UseReducerHandle<AppState>, engine: Engine) -> Cal
                         })
                         .await;
                         match read {
-                            Ok(bytes) => engine.submit(id, file.name(), file.size(), bytes),
-                            Err(reason) => dispatcher.dispatch(Action::FileDone { id, result: Err(reason), articles_in_file: 0 }),
+                            Ok(bytes) => me.submit(id, file.name(), file.size(), bytes),
+                            Err(reason) => {
+                                me.stash.borrow_mut().remove(&id);
+                                me.dispatcher.dispatch(Action::FileDone { id, result: Err(reason), articles_in_file: 0 })
+                            }
                         }
                     }
                 });
             }
         }
-    })
+    }
+}
+
+/// Returns a callback that loads input (see [`Loader`]).
+#[hook]
+pub fn use_file_loader(state: UseReducerHandle<AppState>, engine: Engine, stash: Stash) -> Callback<Input> {
+    let next_id = use_mut_ref(|| 1u32);
+    let loader = Loader { dispatcher: state.dispatcher(), engine, stash, next_id };
+    Callback::from(move |input: Input| loader.load(input))
 }

@@ -14,6 +14,7 @@ pub mod analyze;
 pub mod decode;
 pub mod detect;
 mod error;
+pub mod export;
 pub mod formats;
 pub mod hygiene;
 pub mod limits;
