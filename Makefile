@@ -77,7 +77,7 @@ setup-browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v parallel >/dev/null; then \
 	  $$(command -v sudo) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$(command -v sudo) apt-get install -y -qq chromium chromium-driver parallel; fi
-	@test -d e2e/node_modules/playwright-core -a -d e2e/node_modules/compromise || (cd e2e && npm ci --no-audit --no-fund)
+	@test -d e2e/node_modules/playwright-core -a -d e2e/node_modules/compromise -a -d e2e/node_modules/axe-core || (cd e2e && npm ci --no-audit --no-fund)
 
 clean:
 	cargo clean

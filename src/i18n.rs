@@ -233,8 +233,9 @@ pub struct Texts {
     pub shown_of: &'static str,
     pub entity_index: &'static str,
     pub entity_index_hint: &'static str,
-    /// {0} number of articles
+    /// {0} number of articles (two or more; one is `in_one_article`)
     pub in_articles: &'static str,
+    pub in_one_article: &'static str,
     /// {0} name
     pub filtered_by: &'static str,
     pub show_all: &'static str,
@@ -373,6 +374,7 @@ pub const EN: Texts = Texts {
     entity_index: "Names across the library",
     entity_index_hint: "Choose a name to see the articles that mention it.",
     in_articles: "in {0} articles",
+    in_one_article: "in 1 article",
     filtered_by: "Articles that mention {0}",
     show_all: "Show all articles",
     batch_reading: "Reading {0} of {1} files…",
@@ -494,6 +496,7 @@ pub const SQ: Texts = Texts {
     entity_index: "Emrat në të gjithë bibliotekën",
     entity_index_hint: "Zgjidh një emër për të parë artikujt që e përmendin.",
     in_articles: "në {0} artikuj",
+    in_one_article: "në 1 artikull",
     filtered_by: "Artikujt që përmendin {0}",
     show_all: "Shfaq të gjithë artikujt",
     batch_reading: "Po lexohet skedari {0} nga {1}…",

@@ -113,7 +113,7 @@ async fn library_lists_files_names_failures_and_the_entity_index() {
     assert!(html.contains(r#"<option value="title" selected"#), "{html}");
     assert!(html.contains("2 of 3"));
     assert!(html.contains(r#"data-testid="entity-index""#));
-    assert!(html.contains(r#"<span class="name">Edi Rama</span>"#) && html.contains("in 1 articles"), "{html}");
+    assert!(html.contains(r#"<span class="name">Edi Rama</span>"#) && html.contains("in 1 article<"), "{html}");
 }
 
 #[tokio::test]

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::{DataTransfer, DragEvent, DragEventInit, Element, File};
 

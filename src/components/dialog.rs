@@ -31,10 +31,10 @@ pub fn Dialog(props: &DialogProps) -> Html {
         <div class="backdrop" onclick={on_backdrop}>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={title_id.clone()} id={props.id.clone()}
                  data-testid={props.testid.clone()} tabindex="-1" ref={panel} onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
-                <header class="dialog-header">
+                <div class="dialog-header">
                     <h2 id={title_id}>{props.title.clone()}</h2>
                     <button class="button" onclick={props.on_close.reform(|_: MouseEvent| ())}>{props.close_label.clone()}</button>
-                </header>
+                </div>
                 {props.children.clone()}
             </div>
         </div>

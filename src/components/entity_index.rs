@@ -42,8 +42,8 @@ pub fn EntityIndex(props: &EntityIndexProps) -> Html {
                                 aria-pressed={chosen.to_string()} data-type={kind.code()} {onclick}>
                             <span class="kind-tag" aria-label={props.ui.kind_label(kind)}>{kind.code()}</span>
                             <span class="name">{&e.name}</span>
-                            <span class="count" title={fill(t.in_articles, &[&e.articles.len().to_string()])}>
-                                {fill(t.in_articles, &[&props.ui.number(e.articles.len())])}
+                            <span class="count">
+                                { if e.articles.len() == 1 { t.in_one_article.to_owned() } else { fill(t.in_articles, &[&props.ui.number(e.articles.len())]) } }
                             </span>
                         </button>
                     </li>

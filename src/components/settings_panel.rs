@@ -56,9 +56,9 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                 <div class="field">
                     <span id="text-size-label">{t.font_size}</span>
                     <div class="size-buttons" role="group" aria-labelledby="text-size-label">
-                        <button class="button" data-testid="text-smaller" aria-label={t.smaller_text} onclick={size(-1)} disabled={s.text_size <= TEXT_SIZE_RANGE.0}>{"A−"}</button>
+                        <button class="button" data-testid="text-smaller" aria-label={format!("A− {}", t.smaller_text)} onclick={size(-1)} disabled={s.text_size <= TEXT_SIZE_RANGE.0}>{"A−"}</button>
                         <output data-testid="text-size">{format!("{}%", 100 + i32::from(s.text_size) * 10)}</output>
-                        <button class="button" data-testid="text-larger" aria-label={t.larger_text} onclick={size(1)} disabled={s.text_size >= TEXT_SIZE_RANGE.1}>{"A+"}</button>
+                        <button class="button" data-testid="text-larger" aria-label={format!("A+ {}", t.larger_text)} onclick={size(1)} disabled={s.text_size >= TEXT_SIZE_RANGE.1}>{"A+"}</button>
                     </div>
                 </div>
                 {select::<FontFamily>(props, "font-family", t.font_family, s.font, |s, v| s.font = v)}

@@ -35,11 +35,11 @@ pub struct Pending {
 /// Files in flight, by entry id.
 pub type Stash = Rc<RefCell<HashMap<u32, Pending>>>;
 
-/// A key for a newly added file, unique across tabs and sessions.
-pub fn new_file_key(id: u32) -> Rc<str> {
-    let now = js_sys::Date::now() as u64;
+/// A key for a newly added file, unique across tabs and sessions; keys of one drop sort in
+/// the drop's order (the store reads them back in key order).
+pub fn new_file_key(added: f64, id: u32) -> Rc<str> {
     let salt = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    format!("{now:x}-{salt:08x}-{id}").into()
+    format!("{:012x}-{id:08x}-{salt:08x}", added as u64).into()
 }
 
 /// Loads input: each file gets an id first (so the list shows it as "reading…"), its beginning
@@ -54,15 +54,16 @@ struct Loader {
 }
 
 impl Loader {
-    fn start(&self, name: String, size: u64) -> u32 {
+    /// `added` is the same for every file of one drop: the library's "recently added" order
+    /// keeps a drop's files in the order they came.
+    fn start(&self, name: String, size: u64, added: f64) -> u32 {
         let id = {
             let mut n = self.next_id.borrow_mut();
             let id = *n;
             *n = id + 1;
             id
         };
-        let file = new_file_key(id);
-        let added = js_sys::Date::now();
+        let file = new_file_key(added, id);
         self.dispatcher.dispatch(Action::FileStarted { id, name: name.clone(), size, file: file.clone(), added });
         self.stash.borrow_mut().insert(id, Pending { file, name, size: size as f64, added, bytes: None });
         id
@@ -79,7 +80,7 @@ impl Loader {
         match input {
             Input::Text { name, text } => {
                 let bytes = text.into_bytes();
-                let id = self.start(name.clone(), bytes.len() as u64);
+                let id = self.start(name.clone(), bytes.len() as u64, js_sys::Date::now());
                 self.submit(id, name, bytes.len() as u64, js_sys::Uint8Array::from(&bytes[..]));
             }
             Input::Folders(folders) => {
@@ -91,7 +92,8 @@ impl Loader {
             }
             Input::Files(list) => {
                 // Started in order, so the list and the engine's queue keep the order of the drop.
-                let started: Vec<(u32, File)> = list.into_iter().map(|file| (self.start(file.name(), file.size()), file)).collect();
+                let added = js_sys::Date::now();
+                let started: Vec<(u32, File)> = list.into_iter().map(|file| (self.start(file.name(), file.size(), added), file)).collect();
                 let me = self.clone();
                 yew::platform::spawn_local(async move {
                     for (id, file) in started {

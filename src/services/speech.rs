@@ -19,7 +19,7 @@ fn synth() -> Option<SpeechSynthesis> {
 
 /// A voice for the article's language (`sq`, `en`…), the browser's default one first.
 pub fn voice_for(lang: &str) -> Option<SpeechSynthesisVoice> {
-    let voices: Vec<SpeechSynthesisVoice> = synth()?.get_voices().iter().filter_map(|v| v.dyn_into().ok()).collect();
+    let voices: Vec<SpeechSynthesisVoice> = synth()?.get_voices().iter().filter(|v| v.is_object()).map(|v| v.unchecked_into()).collect();
     let matches = |v: &SpeechSynthesisVoice| v.lang().split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case(lang));
     voices.iter().find(|v| matches(v) && v.default()).or_else(|| voices.iter().find(|v| matches(v))).cloned()
 }
