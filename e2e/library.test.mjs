@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -234,6 +235,22 @@ test('after one visit Lexo opens and reads with the network cut', async () => {
   }
 });
 
+test('a picked folder adds its article files, in path order, and nothing else', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexo-folder-'));
+  fs.mkdirSync(path.join(dir, 'nested', 'deeper'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'a-lajm.txt'), 'Bota\n\nLajmi i parë nga dosja\n\nNë Tiranë u mbajt sot një takim.');
+  fs.writeFileSync(path.join(dir, 'nested', 'b-shenime.md'), '# Shënime nga dosja\n\nKorça pret turistët e verës.');
+  fs.writeFileSync(path.join(dir, 'nested', 'deeper', 'c.json'), JSON.stringify({ title: 'Lajmi JSON nga dosja', text: 'Durrësi feston sot.' }));
+  fs.writeFileSync(path.join(dir, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  fs.writeFileSync(path.join(dir, '.DS_Store'), 'x');
+  const before = (await items()).length;
+  await page.setInputFiles('[data-testid=folder-input]', dir);
+  await waitItems(before + 3);
+  const titles = await items();
+  for (const t of ['Lajmi i parë nga dosja', 'Shënime nga dosja', 'Lajmi JSON nga dosja']) assert.ok(titles.includes(t), `${t} in ${titles}`);
+  assert.ok(!(await page.textContent('.library')).includes('photo.png'));
+});
+
 test('light and dark, wide: screenshots', async () => {
   await page.click('[data-testid=settings]');
   await page.selectOption('[data-testid=ui-language]', 'en');
@@ -248,8 +265,29 @@ test('light and dark, wide: screenshots', async () => {
   await axe('loaded article, dark');
   await page.screenshot({ path: path.join(shots, 'wide-dark.png') });
   await page.click('[data-testid=settings]');
+  await page.selectOption('[data-testid=theme]', 'sepia');
+  await page.keyboard.press('Escape');
+  await axe('loaded article, sepia');
+  await page.click('[data-testid=settings]');
   await page.selectOption('[data-testid=theme]', 'light');
   await page.keyboard.press('Escape');
+});
+
+test('storage refused: said once, and the app works in memory', async () => {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: { open() { throw new DOMException('refused', 'SecurityError'); } } });
+  });
+  const p = await ctx.newPage();
+  await p.goto(base);
+  await p.waitForSelector('[data-testid=storage-notice]');
+  assert.match(await p.textContent('[data-testid=storage-notice]'), /does not let Lexo store your library/);
+  await p.click('[data-testid=storage-notice] button');
+  await p.setInputFiles('[data-testid=file-input]', [{ name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLES[1][1]) }]);
+  await p.waitForSelector('[data-testid=article-body] mark');
+  await p.waitForTimeout(300);
+  assert.equal(await p.$('[data-testid=storage-notice]'), null, 'not said again');
+  await ctx.close();
 });
 
 test('on a phone the article comes first, the toolbar fits, library and names are drawers', async () => {
