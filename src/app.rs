@@ -273,7 +273,6 @@ pub fn App() -> Html {
         let state = state.clone();
         use_memo(state.revision, move |_| entity_index(&state.entries))
     };
-    let index = Rc::new((*index).clone());
     let selected = state.selected_entry().cloned();
     let selected_doc = state.selected_doc().cloned();
     let on_export = {

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT OR Apache-2.0
 """Trunk post-build hook (after csp_hash.py): write the list of the page's files and a version
 (a hash of their contents) into sw.js, so the service worker caches exactly this build and a
-new build replaces it. Tagger models (models/*.bin) are left out: they are language data,
-fetched and cached when an article in that language first arrives.
+new build replaces it. Language data (word lists in lexicons/, tagger models in models/) is
+left out: the worker fetches it when the first article that needs it arrives, and the service
+worker caches it then, so a first visit downloads no language data.
 
 Trunk runs it with TRUNK_STAGING_DIR set; by hand: sw_manifest.py DIST_DIR."""
 import hashlib, json, os, sys
@@ -18,7 +19,7 @@ for dirpath, _, names in sorted(os.walk(root)):
     for name in sorted(names):
         path = os.path.join(dirpath, name)
         rel = os.path.relpath(path, root).replace(os.sep, "/")
-        if rel == "sw.js" or rel.startswith("models/"):
+        if rel == "sw.js" or rel.startswith(("models/", "lexicons/")):
             continue
         assets.append(rel)
         digest.update(rel.encode() + b"\0" + open(path, "rb").read())

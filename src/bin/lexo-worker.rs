@@ -1,6 +1,7 @@
 //! The reading engine: lexo-core in a dedicated Web Worker with its own wasm, so parsing and
-//! tagging never block the page. It owns the entity data (fetched from the site itself: the
-//! word lists at start, a language's tagger model the first time an article in it arrives) and
+//! tagging never block the page. It owns the entity data (fetched from the site itself when the
+//! first file arrives: the word lists, then a language's tagger model the first time an article
+//! in it arrives; nothing before, so the first visit loads no language data) and
 //! reads one file at a time, answering each with one message (see `lexo_web::protocol`).
 //! A panic posts `Crashed` before the wasm traps; the page then replaces this worker.
 
@@ -32,6 +33,8 @@ mod engine {
         models_tried: Vec<&'static str>,
         queue: VecDeque<(Job, Vec<u8>)>,
         data_ready: bool,
+        /// The word lists are being fetched (started by the first file).
+        data_loading: bool,
         busy: bool,
     }
 
@@ -70,36 +73,46 @@ mod engine {
         };
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
-        {
-            let engine = engine.clone();
-            spawn_local(async move {
-                let mut data = EntityData::empty();
-                for lexicon in Lexicon::ALL {
-                    let url = format!("lexicons/{}", lexicon.file_name());
-                    let installed = match fetch(&url).await {
-                        Ok(bytes) => String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned()).and_then(|t| data.install_lexicon(lexicon, t).map_err(|e| e.to_string())),
-                        Err(e) => Err(e),
-                    };
-                    if let Err(e) = installed {
-                        web_sys::console::warn_1(&format!("Lexo: {url}: {e}; names are found without this word list").into());
-                    }
-                }
-                data.prepare();
-                let mut engine_mut = engine.borrow_mut();
-                engine_mut.data = data;
-                engine_mut.data_ready = true;
-                drop(engine_mut);
-                pump(&engine);
-            });
-        }
         post(Reply::Ready);
+    }
+
+    /// Fetch the word lists (every language's tagger was trained with all five), then read.
+    fn load_word_lists(engine: &Rc<RefCell<Engine>>) {
+        let engine = engine.clone();
+        spawn_local(async move {
+            let mut data = EntityData::empty();
+            for lexicon in Lexicon::ALL {
+                let url = format!("lexicons/{}", lexicon.file_name());
+                let installed = match fetch(&url).await {
+                    Ok(bytes) => String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned()).and_then(|t| data.install_lexicon(lexicon, t).map_err(|e| e.to_string())),
+                    Err(e) => Err(e),
+                };
+                if let Err(e) = installed {
+                    web_sys::console::warn_1(&format!("Lexo: {url}: {e}; names are found without this word list").into());
+                }
+            }
+            data.prepare();
+            let mut engine_mut = engine.borrow_mut();
+            engine_mut.data = data;
+            engine_mut.data_ready = true;
+            drop(engine_mut);
+            pump(&engine);
+        });
     }
 
     /// Read queued files one after another, once the word lists are in.
     fn pump(engine: &Rc<RefCell<Engine>>) {
         {
             let mut e = engine.borrow_mut();
-            if e.busy || !e.data_ready || e.queue.is_empty() {
+            if e.busy || e.queue.is_empty() {
+                return;
+            }
+            if !e.data_ready {
+                if !e.data_loading {
+                    e.data_loading = true;
+                    drop(e);
+                    load_word_lists(engine);
+                }
                 return;
             }
             e.busy = true;

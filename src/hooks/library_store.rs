@@ -14,8 +14,10 @@ use crate::services::engine::Engine;
 use crate::services::store::{Store, StoreError, StoredArticle, DOC_SCHEMA};
 use crate::state::{article_name, Action, AppState, Entry, LoadState, Notice, Source, RESTORED_ID_BASE};
 
-/// Articles parsed back per step of the start-up restore (then the page gets a turn).
+/// Articles parsed back per step of the start-up restore (then the page gets a turn), and how
+/// many are handed to the list at once (each hand-over renders the list again).
 const RESTORE_STEP: usize = 25;
+const RESTORE_BATCH: usize = 500;
 
 fn notice_of(e: &StoreError) -> Notice {
     match e {
@@ -106,11 +108,10 @@ pub fn restore(store: Store, stash: Stash, engine: Engine, dispatcher: UseReduce
                 return;
             }
         };
-        let keep: Vec<String> = stored.iter().map(|a| a.file.clone()).collect();
         let mut next_id = RESTORED_ID_BASE;
         let mut stale: Vec<String> = Vec::new();
+        let mut entries = Vec::new();
         for chunk in stored.chunks(RESTORE_STEP) {
-            let mut entries = Vec::new();
             for a in chunk {
                 let doc = (a.schema == DOC_SCHEMA).then(|| serde_json::from_str::<Document>(&a.doc_json).ok()).flatten();
                 match doc {
@@ -125,9 +126,12 @@ pub fn restore(store: Store, stash: Stash, engine: Engine, dispatcher: UseReduce
                     None => {}
                 }
             }
-            dispatcher.dispatch(Action::Restored(entries));
+            if entries.len() >= RESTORE_BATCH {
+                dispatcher.dispatch(Action::Restored(std::mem::take(&mut entries)));
+            }
             TimeoutFuture::new(0).await;
         }
+        dispatcher.dispatch(Action::Restored(entries));
         for file in stale {
             match store.file(&file).await {
                 Ok(Some(f)) => {
@@ -142,7 +146,7 @@ pub fn restore(store: Store, stash: Stash, engine: Engine, dispatcher: UseReduce
                 Err(e) => warn("reading a stored file failed", &e),
             }
         }
-        if let Err(e) = store.collect_orphans(&keep).await {
+        if let Err(e) = store.collect_orphans().await {
             warn("tidying the library store failed", &e);
         }
     });

@@ -210,8 +210,10 @@ impl Store {
     }
 
     /// Delete the stored files no stored article comes from any more (removed ones, whose undo
-    /// time has passed by the next start).
-    pub async fn collect_orphans(&self, keep: &[String]) -> Result<usize, StoreError> {
+    /// time has passed by the next start). What to keep is read here, not earlier, so a file
+    /// stored meanwhile (with its articles, in one transaction) is kept.
+    pub async fn collect_orphans(&self) -> Result<usize, StoreError> {
+        let keep: std::collections::HashSet<String> = self.articles().await?.into_iter().map(|a| a.file).collect();
         let keys = {
             let (_tx, stores) = self.stores(&[FILES], IdbTransactionMode::Readonly).await?;
             done(&stores[0].get_all_keys().map_err(js_err)?).await?

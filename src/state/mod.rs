@@ -322,9 +322,13 @@ impl Reducible for AppState {
                 for e in restored.iter().filter(|e| e.id >= SPLIT_ID_BASE) {
                     s.next_split_id = s.next_split_id.max(e.id + 1);
                 }
-                // Stored articles come before what was dropped while they were being read back.
-                restored.append(&mut s.entries);
-                s.entries = restored;
+                // Stored articles come before what was dropped while they were being read back,
+                // in the order they were stored.
+                let (mut earlier, dropped): (Vec<Entry>, Vec<Entry>) =
+                    std::mem::take(&mut s.entries).into_iter().partition(|e| (RESTORED_ID_BASE..SPLIT_ID_BASE).contains(&e.id));
+                earlier.append(&mut restored);
+                earlier.extend(dropped);
+                s.entries = earlier;
                 if s.selected.is_none() {
                     s.keep_selection_visible();
                 }
