@@ -134,7 +134,7 @@ fn article_from(map: &Map<String, Value>) -> Option<Article> {
     } else {
         body.split("\n\n")
             .flat_map(|chunk| chunk.split('\n'))
-            .map(super::html::collapse)
+            .map(super::inline::collapse)
             .filter(|p| !p.is_empty())
             .map(Block::paragraph)
             .collect()

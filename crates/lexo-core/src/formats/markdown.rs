@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::html::{safe_href, take_links, LINK_CLOSE, LINK_HREF_END, LINK_OPEN};
+use super::inline::{safe_href, take_links, LINK_CLOSE, LINK_HREF_END, LINK_OPEN};
 
 use crate::model::{Article, Block, InlineLink, Metadata, SourceFormat};
 use crate::noise;
@@ -32,7 +32,7 @@ pub fn read(text: &str) -> Article {
                 meta.title = Some(text.clone());
                 blocks.remove(0);
             }
-            Some(t) if super::html::same_text(t, text) => {
+            Some(t) if super::inline::same_text(t, text) => {
                 blocks.remove(0);
             }
             Some(_) => {}
@@ -89,7 +89,9 @@ fn blocks(body: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut text = String::new();
     // Open lists: ordered or not, and their items so far with each item's links.
-    let mut list_stack: Vec<(bool, Vec<(String, Vec<InlineLink>)>)> = Vec::new();
+    // Open lists, innermost last: whether ordered, and the items so far with their links.
+    type OpenList = (bool, Vec<(String, Vec<InlineLink>)>);
+    let mut list_stack: Vec<OpenList> = Vec::new();
     let mut quote_depth = 0;
     let mut quote = String::new();
     let mut code: Option<(Option<String>, String)> = None;

@@ -184,7 +184,7 @@ fn docx_blocks(xml: &str) -> Result<Vec<Block>, Error> {
             Event::End(e) => match local(e.name().as_ref()) {
                 b"t" => in_text = false,
                 b"p" => {
-                    let text = super::html::collapse(&para);
+                    let text = super::inline::collapse(&para);
                     if table.is_some() {
                         if !cell.is_empty() && !text.is_empty() {
                             cell.push(' ');
