@@ -125,7 +125,7 @@ test('keys: help, next mention, search, panel; everything reachable without a mo
   await at('2 of');
   assert.ok((await page.$$('[data-testid=mentions] .context-line')).length >= 2);
   await page.keyboard.press('/');
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'library-search');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'library-search');
   await page.keyboard.press('Escape');
   await page.evaluate(() => document.activeElement.blur());
   const selected = await page.textContent('[data-testid=library-item].selected .label');

@@ -33,8 +33,8 @@ fn dispatcher<T: 'static>(state: &UseReducerHandle<AppState>, action: fn(T) -> A
 /// What a key pressed outside a text field does.
 fn key_action(key: &str, narrow: bool) -> Option<Action> {
     Some(match key {
-        "j" | "ArrowRight" => Action::SelectStep(1),
-        "k" | "ArrowLeft" => Action::SelectStep(-1),
+        "j" => Action::SelectStep(1),
+        "k" => Action::SelectStep(-1),
         "n" => Action::StepMention(1),
         "p" => Action::StepMention(-1),
         "e" if narrow => Action::ToggleDrawer(Drawer::Entities),
@@ -84,6 +84,7 @@ pub fn App() -> Html {
     }
     use_effect_with(state.settings.clone(), |s| {
         dom::apply_root(s.theme.name(), s.ui_lang.code());
+        gloo::utils::document().set_title(s.ui_lang.t().page_title);
         storage::save_settings(s);
     });
     use_effect_with((state.selected, state.focused_group, state.focused_mention), |(_, g, m)| {
@@ -100,9 +101,15 @@ pub fn App() -> Html {
         });
     }
 
-    // Keys: anywhere but in a text field (where only Escape counts).
+    // Keys: anywhere but in a text field or behind a dialog (where only Escape counts).
+    let overlay_open = use_mut_ref(|| false);
+    *overlay_open.borrow_mut() = state.overlay.is_some();
+    let shortcuts_on = use_mut_ref(|| true);
+    *shortcuts_on.borrow_mut() = state.settings.shortcuts;
     {
         let dispatcher = state.dispatcher();
+        let overlay_open = overlay_open.clone();
+        let shortcuts_on = shortcuts_on.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
@@ -113,15 +120,17 @@ pub fn App() -> Html {
                 let in_field = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
                     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
                 });
-                if in_field && key != "Escape" {
+                // Single-key shortcuts can be turned off (WCAG 2.1.4); Escape always closes.
+                if (in_field || *overlay_open.borrow() || !*shortcuts_on.borrow()) && key != "Escape" {
                     return;
                 }
                 if key == "/" {
                     e.prevent_default();
                     if is_narrow() {
-                        dispatcher.dispatch(Action::ToggleDrawer(Drawer::Library));
+                        dispatcher.dispatch(Action::ShowDrawer(Drawer::Library));
                     }
-                    dom::focus("[data-testid=library-search]");
+                    // After the drawer is on screen (a hidden input takes no focus).
+                    gloo::timers::callback::Timeout::new(60, || dom::focus("[data-testid=library-search]")).forget();
                     return;
                 }
                 if let Some(action) = key_action(&key, is_narrow()) {
@@ -154,7 +163,8 @@ pub fn App() -> Html {
                 if let Ok(text) = data.get_data("text/plain") {
                     if !text.trim().is_empty() {
                         *counter.borrow_mut() += 1;
-                        load.emit(Input::Text { name: format!("Pasted text {}", counter.borrow()), text });
+                        let ui = storage::load_settings().ui_lang;
+                        load.emit(Input::Text { name: crate::i18n::fill(ui.t().pasted_text, &[&counter.borrow().to_string()]), text });
                     }
                 }
             });
@@ -200,7 +210,7 @@ pub fn App() -> Html {
                 load.emit(Input::Files(dropped));
             } else if let Ok(text) = dt.get_data("text/plain") {
                 if !text.trim().is_empty() {
-                    load.emit(Input::Text { name: "Dropped text".into(), text });
+                    load.emit(Input::Text { name: state.settings.ui_lang.t().dropped_text.into(), text });
                 }
             }
         })
@@ -223,12 +233,15 @@ pub fn App() -> Html {
     let on_sample = load.reform(|_| Input::Text { name: "sample-lajm.txt".into(), text: SAMPLE_ARTICLE.into() });
     let on_select = dispatcher(&state, Action::Select);
     let on_remove = {
-        let (state, store) = (state.clone(), store.clone());
+        let (state, store, stash) = (state.clone(), store.clone(), stash.clone());
         Callback::from(move |id: u32| {
             if let Some(entry) = state.entries.iter().find(|e| e.id == id) {
-                if matches!(entry.status, LoadState::Ready(_)) {
-                    library_store::forget(&store, entry);
-                    storage::forget_position(&entry.source.key());
+                match entry.status {
+                    // The reading position stays: Undo brings the article back where it was read.
+                    LoadState::Ready(_) => library_store::forget(&store, entry),
+                    // Not stored yet, and now never.
+                    LoadState::Loading { .. } => drop(stash.borrow_mut().remove(&id)),
+                    LoadState::Failed(_) => {}
                 }
             }
             state.dispatch(Action::Remove(id));
@@ -271,7 +284,7 @@ pub fn App() -> Html {
 
     let index = {
         let state = state.clone();
-        use_memo(state.revision, move |_| entity_index(&state.entries))
+        use_memo(state.index_revision, move |_| entity_index(&state.entries))
     };
     let selected = state.selected_entry().cloned();
     let selected_doc = state.selected_doc().cloned();
@@ -279,7 +292,10 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |kind: ExportKind| export_now(&state, kind))
     };
-    let visible: Vec<_> = state.visible().into_iter().cloned().collect();
+    let visible = {
+        let state = state.clone();
+        use_memo((state.revision, state.query.clone(), state.entity_filter.clone(), state.sort), move |_| state.visible().into_iter().cloned().collect::<Vec<_>>())
+    };
     let ready_count = state.entries.len();
     let (batch_total, batch_done) = state.batch;
     let drawer_class = state.drawer.map(|d| match d {
@@ -293,7 +309,7 @@ pub fn App() -> Html {
     html! {
         <div class={classes!("app", state.dragging.then_some("dragging"), drawer_class, (!state.panel_open).then_some("panel-closed"))}
              data-testid="dropzone" style={state.settings.reader_style()} {ondragover} {ondragleave} {ondrop}>
-            <a class="skip-link" href="#main">{t.article_label}</a>
+            <a class="skip-link" href="#main">{t.skip_to_article}</a>
             <Toolbar {ui} {on_files} {on_folder} on_sample={on_sample.clone()} {on_drawer} drawer={state.drawer}
                      on_settings={open(Overlay::Settings)} on_help={open(Overlay::Help)}
                      has_article={selected_doc.is_some()} has_library={ready_count > 0} {on_export} {read_aloud} />

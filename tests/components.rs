@@ -88,7 +88,7 @@ async fn render_library(ui: UiLang) -> String {
     let index = Rc::new(entity_index(&entries));
     let props = LibraryProps {
         ui,
-        entries,
+        entries: Rc::new(entries),
         total: 3,
         selected: Some(1),
         query: "rama".into(),
@@ -147,7 +147,7 @@ async fn settings_and_help_are_labelled_dialogs() {
     for id in ["theme", "font-family", "line-width", "line-height", "ui-language"] {
         assert!(html.contains(&format!(r#"<label for="{id}">"#)) && html.contains(&format!(r#"id="{id}" data-testid="{id}""#)), "{id}: {html}");
     }
-    assert!(html.contains(r#"role="dialog" aria-modal="true" aria-labelledby="settings-dialog-title""#), "{html}");
+    assert!(html.contains(r#"<dialog aria-labelledby="settings-dialog-title" id="settings-dialog""#), "{html}");
     assert!(html.contains(">E errët<") && html.contains(">Shqip<"));
     let help = LocalServerRenderer::<Help>::with_props(HelpProps { ui: UiLang::En, on_close: Callback::noop() }).hydratable(false).render().await;
     assert!(help.contains("<kbd>?</kbd>") && help.contains("Next mention of the chosen name"), "{help}");

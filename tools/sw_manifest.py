@@ -19,10 +19,13 @@ for dirpath, _, names in sorted(os.walk(root)):
     for name in sorted(names):
         path = os.path.join(dirpath, name)
         rel = os.path.relpath(path, root).replace(os.sep, "/")
-        if rel == "sw.js" or rel.startswith(("models/", "lexicons/")):
+        if rel == "sw.js":
             continue
-        assets.append(rel)
+        # Language data is in the version (a new word list or model replaces the cached one)
+        # but not precached.
         digest.update(rel.encode() + b"\0" + open(path, "rb").read())
+        if not rel.startswith(("models/", "lexicons/")):
+            assets.append(rel)
 version = digest.hexdigest()[:16]
 sw = sw.replace("__LEXO_ASSETS__", json.dumps(assets)).replace("__LEXO_VERSION__", version)
 open(sw_path, "w", encoding="utf-8").write(sw)

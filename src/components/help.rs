@@ -16,8 +16,8 @@ pub struct HelpProps {
 pub fn keys(ui: UiLang) -> Vec<(&'static [&'static str], &'static str)> {
     let t = ui.t();
     vec![
-        (&["j", "→"], t.key_next_article),
-        (&["k", "←"], t.key_prev_article),
+        (&["j"], t.key_next_article),
+        (&["k"], t.key_prev_article),
         (&["n"], t.key_next_mention),
         (&["p"], t.key_prev_mention),
         (&["/"], t.key_search),

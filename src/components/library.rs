@@ -16,7 +16,7 @@ use super::entity_index::EntityIndex;
 pub struct LibraryProps {
     pub ui: UiLang,
     /// The entries as listed (searched, filtered, sorted).
-    pub entries: Vec<Entry>,
+    pub entries: Rc<Vec<Entry>>,
     pub total: usize,
     pub selected: Option<u32>,
     pub query: String,
@@ -101,7 +101,7 @@ fn item(props: &LibraryProps, e: &Entry) -> Html {
         ),
         LoadState::Failed(reason) => (
             e.name.clone(),
-            html! { <span class="error" data-testid="error" role="alert">{fill(t.could_not_read_named, &[&e.name, &crate::i18n::reason(ui, reason)])}</span> },
+            html! { <span class="error" data-testid="error">{fill(t.could_not_read_named, &[&e.name, &crate::i18n::reason(ui, reason)])}</span> },
         ),
     };
     html! {

@@ -65,6 +65,11 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                 {select::<LineWidth>(props, "line-width", t.line_width, s.line_width, |s, v| s.line_width = v)}
                 {select::<LineHeight>(props, "line-height", t.line_height, s.line_height, |s, v| s.line_height = v)}
                 {select::<UiLang>(props, "ui-language", t.ui_language, s.ui_lang, |s, v| s.ui_lang = v)}
+                <label class="field checkbox" for="shortcuts">
+                    <span><input type="checkbox" id="shortcuts" data-testid="shortcuts" checked={s.shortcuts}
+                           onchange={{ let mut next = s.clone(); next.shortcuts = !s.shortcuts; props.on_change.reform(move |_: Event| next.clone()) }} />
+                    {" "}{t.shortcuts}</span>
+                </label>
                 <fieldset class="field kinds">
                     <legend>{t.highlighted_types}</legend>
                     { for EntityKind::ALL.iter().map(|&kind| {

@@ -109,11 +109,21 @@ pub fn restore(store: Store, stash: Stash, engine: Engine, dispatcher: UseReduce
             }
         };
         let mut next_id = RESTORED_ID_BASE;
+        // A file with any stale article is read again whole, and none of its stored articles
+        // is shown meanwhile (else its current ones would appear twice).
         let mut stale: Vec<String> = Vec::new();
+        for a in &stored {
+            if a.schema != DOC_SCHEMA && !stale.contains(&a.file) {
+                stale.push(a.file.clone());
+            }
+        }
         let mut entries = Vec::new();
         for chunk in stored.chunks(RESTORE_STEP) {
             for a in chunk {
-                let doc = (a.schema == DOC_SCHEMA).then(|| serde_json::from_str::<Document>(&a.doc_json).ok()).flatten();
+                if stale.contains(&a.file) {
+                    continue;
+                }
+                let doc = serde_json::from_str::<Document>(&a.doc_json).ok();
                 match doc {
                     Some(doc) => {
                         let doc = Rc::new(doc);
@@ -122,8 +132,9 @@ pub fn restore(store: Store, stash: Stash, engine: Engine, dispatcher: UseReduce
                         entries.push(Entry { id: next_id, name: a.name.clone(), status: LoadState::Ready(doc), added: a.added, source, haystack });
                         next_id += 1;
                     }
-                    None if !stale.contains(&a.file) => stale.push(a.file.clone()),
-                    None => {}
+                    // Damaged JSON: read the file again (its articles shown so far stay; the
+                    // re-read brings this one back).
+                    None => stale.push(a.file.clone()),
                 }
             }
             if entries.len() >= RESTORE_BATCH {

@@ -8,10 +8,10 @@ use wasm_bindgen::prelude::*;
 /// service workers are unavailable (file://, some private modes).
 pub fn register() {
     let Some(window) = web_sys::window() else { return };
-    let container = window.navigator().service_worker();
     if !js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).unwrap_or(false) {
         return;
     }
+    let container = window.navigator().service_worker();
     let promise = container.register("./sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {

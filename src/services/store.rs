@@ -210,14 +210,15 @@ impl Store {
     }
 
     /// Delete the stored files no stored article comes from any more (removed ones, whose undo
-    /// time has passed by the next start). What to keep is read here, not earlier, so a file
-    /// stored meanwhile (with its articles, in one transaction) is kept.
+    /// time has passed by the next start).
     pub async fn collect_orphans(&self) -> Result<usize, StoreError> {
-        let keep: std::collections::HashSet<String> = self.articles().await?.into_iter().map(|a| a.file).collect();
+        // File keys first, then what to keep: a file saved in between (with its articles, in one
+        // transaction) is then in the keep list, or not yet in the key list.
         let keys = {
             let (_tx, stores) = self.stores(&[FILES], IdbTransactionMode::Readonly).await?;
             done(&stores[0].get_all_keys().map_err(js_err)?).await?
         };
+        let keep: std::collections::HashSet<String> = self.articles().await?.into_iter().map(|a| a.file).collect();
         // A fresh transaction for the deletes: one must not outlive an await.
         let (tx, stores) = self.stores(&[FILES], IdbTransactionMode::Readwrite).await?;
         let mut deleted = 0;

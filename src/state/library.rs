@@ -101,7 +101,7 @@ pub fn group_of(doc: &Document, key: &EntityKey) -> Option<usize> {
 /// or text) and mentioning the chosen entity, sorted. Loading and failed files always show
 /// (they are what the user is waiting for or must act on) unless a filter is on.
 pub fn visible<'a>(entries: &'a [Entry], query: &str, entity: Option<&EntityKey>, sort: SortKey) -> Vec<&'a Entry> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = query.split_whitespace().map(fold).collect();
     let filtering = !words.is_empty() || entity.is_some();
     let mut out: Vec<&Entry> = entries
         .iter()
@@ -135,8 +135,22 @@ fn published(e: &Entry) -> Option<String> {
     (b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[7] == b'-').then(|| d[..10].to_owned())
 }
 
-/// What a search looks in: the title and the text, lower-cased once when the article arrives.
+/// What a search looks in: the title and the text, folded once when the article arrives.
 pub fn haystack(name: &str, doc: &Document) -> std::rc::Rc<str> {
     let title = doc.article.meta.title.as_deref().unwrap_or(name);
-    format!("{title}\n{name}\n{}", doc.text).to_lowercase().into()
+    fold(&format!("{title}\n{name}\n{}", doc.text)).into()
+}
+
+/// Lower case with ë and ç as e and c: Albanian is often typed without them ("tifozeve").
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ë' => 'e',
+            'ç' => 'c',
+            _ => c,
+        })
+        // A combining diaeresis or cedilla (ë typed as e + U+0308) goes with its letter.
+        .filter(|c| !matches!(c, '\u{308}' | '\u{327}'))
+        .collect()
 }

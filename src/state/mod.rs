@@ -104,6 +104,10 @@ pub struct AppState {
     pub entries: Vec<Entry>,
     /// Bumped whenever `entries` changes: what memoised views of the library key on.
     pub revision: u64,
+    /// Bumped when the names across the library may have changed, at most once per
+    /// [`INDEX_EVERY`] files of a batch (and when it ends): rebuilding the index for each of
+    /// 5,000 dropped files would cost the square of the library.
+    pub index_revision: u64,
     pub selected: Option<u32>,
     pub next_id: u32,
     /// A drag with files is over the window.
@@ -138,11 +142,15 @@ pub const SPLIT_ID_BASE: u32 = 1 << 31;
 /// First id of the range used for entries read back from the library store.
 pub const RESTORED_ID_BASE: u32 = 1 << 30;
 
+/// During a batch, the entity index is rebuilt after every this many files.
+pub const INDEX_EVERY: usize = 50;
+
 impl Default for AppState {
     fn default() -> Self {
         AppState {
             entries: Vec::new(),
             revision: 0,
+            index_revision: 0,
             selected: None,
             next_id: 1,
             dragging: false,
@@ -194,6 +202,7 @@ pub enum Action {
     ChangeTextSize(i8),
     Open(Option<Overlay>),
     ToggleDrawer(Drawer),
+    ShowDrawer(Drawer),
     TogglePanel,
     /// Escape: the top dialog or drawer closes.
     CloseTop,
@@ -281,6 +290,9 @@ impl Reducible for AppState {
                 }
                 s.batch.1 += 1;
                 s.revision += 1;
+                if s.batch.1 == s.batch.0 || s.batch.1.is_multiple_of(INDEX_EVERY) {
+                    s.index_revision += 1;
+                }
                 let name = s.entries[pos].name.clone();
                 match result {
                     Err(reason) => s.entries[pos].status = LoadState::Failed(reason),
@@ -319,6 +331,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 s.revision += 1;
+                s.index_revision += 1;
                 for e in restored.iter().filter(|e| e.id >= SPLIT_ID_BASE) {
                     s.next_split_id = s.next_split_id.max(e.id + 1);
                 }
@@ -357,7 +370,14 @@ impl Reducible for AppState {
                 let Some(pos) = s.entries.iter().position(|e| e.id == id) else { return self };
                 let entry = s.entries.remove(pos);
                 s.revision += 1;
-                s.removed = Some((entry, pos));
+                s.index_revision += 1;
+                if matches!(entry.status, LoadState::Loading { .. }) {
+                    // A file still being read: it counts as done, and there is nothing to undo
+                    // (its answer, when it comes, finds no entry and is dropped).
+                    s.batch.1 += 1;
+                } else {
+                    s.removed = Some((entry, pos));
+                }
                 if s.selected == Some(id) {
                     let next = s.entries.get(pos.min(s.entries.len().saturating_sub(1))).map(|e| e.id);
                     s.select(next);
@@ -369,6 +389,7 @@ impl Reducible for AppState {
                 let id = entry.id;
                 s.entries.insert(pos.min(s.entries.len()), entry);
                 s.revision += 1;
+                s.index_revision += 1;
                 s.select(Some(id));
             }
             Action::ForgetRemoved => {
@@ -439,6 +460,12 @@ impl Reducible for AppState {
             }
             Action::Open(o) => s.overlay = o,
             Action::ToggleDrawer(d) => s.drawer = if s.drawer == Some(d) { None } else { Some(d) },
+            Action::ShowDrawer(d) => {
+                if s.drawer == Some(d) {
+                    return self;
+                }
+                s.drawer = Some(d);
+            }
             Action::TogglePanel => s.panel_open = !s.panel_open,
             Action::CloseTop => {
                 if s.overlay.is_some() {
@@ -589,6 +616,8 @@ mod tests {
         assert_eq!(s.selected, Some(1), "the selection follows the search");
         let s = reduce(s, Action::SetQuery("tifozëve".into()));
         assert_eq!(listed(&s), ["b.txt"]);
+        let s = reduce(s, Action::SetQuery("tifozeve".into()));
+        assert_eq!(listed(&s), ["b.txt"], "typed without ë");
         let s = reduce(s, Action::SetQuery(String::new()));
         let s = reduce(s, Action::SetSort(SortKey::Title));
         assert_eq!(listed(&s), ["c.txt", "a.txt", "b.txt"], "Edi Rama në…, Edi Rama takon…, Skuadra…");
@@ -615,6 +644,17 @@ mod tests {
         let s = reduce(s, Action::FilterEntity(Some(rama.key.clone())));
         assert_eq!(s.entity_filter, None, "choosing it again clears the filter");
         assert_eq!(s.visible().len(), 3);
+    }
+
+    #[test]
+    fn removing_a_file_still_being_read_ends_it_without_undo() {
+        let s = reduce(Rc::new(AppState::default()), started(1, "a.txt", 10));
+        let s = reduce(s, started(2, "b.txt", 10));
+        let s = reduce(s, Action::Remove(1));
+        assert_eq!(s.batch, (2, 1));
+        assert!(s.removed.is_none());
+        let late = reduce(s.clone(), Action::FileDone { id: 1, result: Err("late".into()), articles_in_file: 0 });
+        assert!(Rc::ptr_eq(&late, &s), "its answer finds no entry");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Reader settings: what the reader looks like and which names it highlights. Remembered by
-//! `services::storage` as JSON; an unknown or damaged stored value falls back field by field.
+//! `services::storage` as JSON; a missing field takes its default; damaged JSON resets them.
 
 use lexo_core::EntityKind;
 use serde::{Deserialize, Serialize};
@@ -166,6 +166,8 @@ pub struct Settings {
     /// Entity types shown highlighted.
     pub shown_kinds: Vec<EntityKind>,
     pub ui_lang: UiLang,
+    /// Whether single-key shortcuts (j, k, n, p, /, e, ",", ?) are on.
+    pub shortcuts: bool,
 }
 
 impl Default for Settings {
@@ -178,6 +180,7 @@ impl Default for Settings {
             line_height: LineHeight::Normal,
             shown_kinds: EntityKind::ALL.to_vec(),
             ui_lang: UiLang::En,
+            shortcuts: true,
         }
     }
 }

@@ -125,7 +125,7 @@ pub fn markdown(item: &Named) -> String {
             Block::Table { rows } => {
                 let width = rows.iter().map(Vec::len).max().unwrap_or(0);
                 for (n, row) in rows.iter().enumerate() {
-                    let cells: Vec<String> = (0..width).map(|i| md_escape(row.get(i).map_or("", String::as_str)).replace('|', "\\|").replace('\n', " ")).collect();
+                    let cells: Vec<String> = (0..width).map(|i| md_escape(row.get(i).map_or("", String::as_str)).replace('\n', " ")).collect();
                     out.push_str(&format!("| {} |\n", cells.join(" | ")));
                     if n == 0 {
                         out.push_str(&format!("|{}\n", " --- |".repeat(width)));
