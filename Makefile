@@ -49,11 +49,14 @@ eval:
 	cargo run --release --locked -q -p lexo-cli -- eval-wikiann
 	cargo run --release --locked -q -p lexo-cli -- eval-extraction
 
-## Speed, natively, next to compromise.js on the same text in the same run.
+## Speed, natively and in Chromium, next to compromise.js (tagging) and Readability.js + linkedom
+## (extraction, on ../shared's pages) in the same run; the first visit's bytes and time to interactive.
 bench: setup-browser dist
 	cargo run --release --locked -q -p lexo-cli -- bench $(CURDIR)/target/bench-article.txt
 	node e2e/bench-compromise.mjs $(CURDIR)/target/bench-article.txt
 	node e2e/bench-browser.mjs $(CURDIR)/target/bench-article.txt
+	cargo run --release --locked -q -p lexo-cli -- eval-extraction
+	node e2e/bench-readability.mjs
 
 ## The entity engine alone as optimised wasm (tools/engine-size): its download cost in the app.
 engine-size: setup-web
@@ -77,7 +80,7 @@ setup-browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v parallel >/dev/null; then \
 	  $$(command -v sudo) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$(command -v sudo) apt-get install -y -qq chromium chromium-driver parallel; fi
-	@test -d e2e/node_modules/playwright-core -a -d e2e/node_modules/compromise -a -d e2e/node_modules/axe-core || (cd e2e && npm ci --no-audit --no-fund)
+	@test -d e2e/node_modules/playwright-core -a -d e2e/node_modules/compromise -a -d e2e/node_modules/axe-core -a -d e2e/node_modules/linkedom || (cd e2e && npm ci --no-audit --no-fund)
 
 clean:
 	cargo clean
