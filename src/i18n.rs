@@ -229,6 +229,8 @@ pub struct Texts {
     /// {0} file name, {1} reason
     pub could_not_read_named: &'static str,
     pub no_match: &'static str,
+    /// {0} how many more rows
+    pub show_more: &'static str,
     /// {0} shown, {1} all
     pub shown_of: &'static str,
     pub entity_index: &'static str,
@@ -259,6 +261,10 @@ pub struct Texts {
     pub reading_time_title: &'static str,
     /// {0} count
     pub words: &'static str,
+    /// {0} count of names (entities)
+    pub names_count: &'static str,
+    /// {0} date
+    pub added_on: &'static str,
     pub image_not_loaded: &'static str,
     pub related: &'static str,
     pub tags: &'static str,
@@ -376,6 +382,7 @@ pub const EN: Texts = Texts {
     remove_named: "Remove {0}",
     could_not_read_named: "Could not read {0}: {1}",
     no_match: "No article matches.",
+    show_more: "Show {0} more",
     shown_of: "{0} of {1}",
     entity_index: "Names across the library",
     entity_index_hint: "Choose a name to see the articles that mention it.",
@@ -396,6 +403,8 @@ pub const EN: Texts = Texts {
     failed_help: "Other files are not affected. Remove this one from the list, or try another file.",
     reading_time_title: "Estimated reading time (Firefox Reader View method)",
     words: "{0} words",
+    names_count: "{0} names",
+    added_on: "added {0}",
     image_not_loaded: "Image not loaded: Lexo never fetches remote content",
     related: "Related (removed from the text)",
     tags: "Tags",
@@ -503,6 +512,7 @@ pub const SQ: Texts = Texts {
     remove_named: "Hiq {0}",
     could_not_read_named: "{0} nuk u lexua: {1}",
     no_match: "Asnjë artikull nuk përputhet.",
+    show_more: "Shfaq edhe {0}",
     shown_of: "{0} nga {1}",
     entity_index: "Emrat në të gjithë bibliotekën",
     entity_index_hint: "Zgjidh një emër për të parë artikujt që e përmendin.",
@@ -523,6 +533,8 @@ pub const SQ: Texts = Texts {
     failed_help: "Skedarët e tjerë nuk preken. Hiqe këtë nga lista, ose provo një skedar tjetër.",
     reading_time_title: "Koha e vlerësuar e leximit (metoda e Firefox Reader View)",
     words: "{0} fjalë",
+    names_count: "{0} emra",
+    added_on: "shtuar më {0}",
     image_not_loaded: "Imazhi nuk u ngarkua: Lexo nuk merr kurrë përmbajtje nga larg",
     related: "Të ngjashme (të hequra nga teksti)",
     tags: "Etiketa",

@@ -117,6 +117,30 @@ async fn library_lists_files_names_failures_and_the_entity_index() {
 }
 
 #[tokio::test]
+async fn a_large_library_renders_a_page_of_rows_and_offers_more() {
+    let d = doc();
+    let entries: Vec<Entry> = (1..=1_205).map(|i| entry(i, &format!("a{i}.txt"), LoadState::Ready(d.clone()))).collect();
+    let props = LibraryProps {
+        ui: UiLang::En,
+        entries: Rc::new(entries),
+        total: 1_205,
+        selected: Some(1_100),
+        query: String::new(),
+        sort: SortKey::Added,
+        filter: None,
+        index: Rc::new(Vec::new()),
+        on_select: Callback::noop(),
+        on_remove: Callback::noop(),
+        on_query: Callback::noop(),
+        on_sort: Callback::noop(),
+        on_filter: Callback::noop(),
+    };
+    let html = LocalServerRenderer::<Library>::with_props(props).hydratable(false).render().await;
+    assert_eq!(html.matches(r#"data-testid="library-item""#).count(), 1_100, "rows up to the selected one");
+    assert!(html.contains(r#"data-testid="show-more""#) && html.contains(">Show 105 more<"), "{}", &html[html.len() - 400..]);
+}
+
+#[tokio::test]
 async fn the_interface_speaks_albanian() {
     let html = render_library(UiLang::Sq).await;
     assert!(html.contains("scan.pdf nuk u lexua: nuk mbështetet: PDF document"), "{html}");

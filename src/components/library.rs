@@ -12,6 +12,10 @@ use crate::state::{EntityKey, Entry, LoadState, SortKey};
 
 use super::entity_index::EntityIndex;
 
+/// Rows rendered at first, and added by each "show more": a library of many thousands stays
+/// quick to render (the selected article is always rendered, wherever it is).
+const ROWS: usize = 1000;
+
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
     pub ui: UiLang,
@@ -48,6 +52,18 @@ pub fn Library(props: &LibraryProps) -> Html {
         SortKey::Date => t.sort_date,
         SortKey::ReadingTime => t.sort_reading_time,
     };
+    let rows = use_state(|| ROWS);
+    {
+        let rows = rows.clone();
+        use_effect_with((props.query.clone(), props.filter.clone(), props.sort), move |_| rows.set(ROWS));
+    }
+    let selected_at = props.selected.and_then(|id| props.entries.iter().position(|e| e.id == id));
+    let limit = (*rows).max(selected_at.map_or(0, |p| p + 1));
+    let more = props.entries.len().saturating_sub(limit);
+    let on_more = {
+        let rows = rows.clone();
+        Callback::from(move |_: MouseEvent| rows.set(limit + ROWS))
+    };
     let filter_name = props.filter.as_ref().map(|k| props.index.iter().find(|e| &e.key == k).map_or(k.name.clone(), |e| e.name.clone()));
     html! {
         <nav class="library" aria-label={t.library_label} id="library">
@@ -76,8 +92,11 @@ pub fn Library(props: &LibraryProps) -> Html {
                 <p class="empty-note">{t.no_match}</p>
             }
             <ul class="library-list">
-            { for props.entries.iter().map(|e| item(props, e)) }
+            { for props.entries.iter().take(limit).map(|e| item(props, e)) }
             </ul>
+            if more > 0 {
+                <button class="button show-more" data-testid="show-more" onclick={on_more}>{fill(t.show_more, &[&props.ui.number(more.min(ROWS))])}</button>
+            }
             <EntityIndex ui={props.ui} index={props.index.clone()} filter={props.filter.clone()} on_filter={props.on_filter.clone()} />
         </nav>
     }
@@ -95,10 +114,20 @@ fn item(props: &LibraryProps, e: &Entry) -> Html {
     });
     let (label, detail) = match &e.status {
         LoadState::Loading { .. } => (e.name.clone(), html! { <span class="status">{t.reading}</span> }),
-        LoadState::Ready(doc) => (
-            doc.article.meta.title.clone().unwrap_or_else(|| e.name.clone()),
-            html! { <span class="status">{format!("{} · {} · {}", e.name, ui.language_name(doc.lang.code), doc.reading_time.label())}</span> },
-        ),
+        LoadState::Ready(doc) => {
+            let source = doc.article.meta.site.as_deref().map_or(e.name.clone(), |site| format!("{site} · {}", e.name));
+            let names = fill(t.names_count, &[&ui.number(doc.entities.groups.len())]);
+            let added = fill(t.added_on, &[&ui.date_of_ms(e.added)]);
+            (
+                doc.article.meta.title.clone().unwrap_or_else(|| e.name.clone()),
+                html! {
+                    <span class="status">
+                        {format!("{source} · {} · {} · {names}", ui.language_name(doc.lang.code), doc.reading_time.label())}
+                        <br />{added}
+                    </span>
+                },
+            )
+        }
         LoadState::Failed(reason) => (
             e.name.clone(),
             html! { <span class="error" data-testid="error">{fill(t.could_not_read_named, &[&e.name, &crate::i18n::reason(ui, reason)])}</span> },

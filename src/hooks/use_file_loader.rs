@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::services::engine::Engine;
 use crate::services::files;
-use crate::state::{Action, AppState, MAX_READ_BYTES};
+use crate::state::{Action, AppState, Started, MAX_READ_BYTES};
 
 /// What the user handed us.
 pub enum Input {
@@ -54,9 +54,9 @@ struct Loader {
 }
 
 impl Loader {
-    /// `added` is the same for every file of one drop: the library's "recently added" order
-    /// keeps a drop's files in the order they came.
-    fn start(&self, name: String, size: u64, added: f64) -> u32 {
+    /// Give a file its id and store key. `added` is the same for every file of one drop: the
+    /// library's "recently added" order keeps a drop's files in the order they came.
+    fn begin(&self, name: String, size: u64, added: f64) -> Started {
         let id = {
             let mut n = self.next_id.borrow_mut();
             let id = *n;
@@ -64,8 +64,14 @@ impl Loader {
             id
         };
         let file = new_file_key(added, id);
-        self.dispatcher.dispatch(Action::FileStarted { id, name: name.clone(), size, file: file.clone(), added });
-        self.stash.borrow_mut().insert(id, Pending { file, name, size: size as f64, added, bytes: None });
+        self.stash.borrow_mut().insert(id, Pending { file: file.clone(), name: name.clone(), size: size as f64, added, bytes: None });
+        Started { id, name, size, file, added }
+    }
+
+    fn start(&self, name: String, size: u64, added: f64) -> u32 {
+        let f = self.begin(name, size, added);
+        let id = f.id;
+        self.dispatcher.dispatch(Action::FilesStarted(vec![f]));
         id
     }
 
@@ -93,7 +99,11 @@ impl Loader {
             Input::Files(list) => {
                 // Started in order, so the list and the engine's queue keep the order of the drop.
                 let added = js_sys::Date::now();
-                let started: Vec<(u32, File)> = list.into_iter().map(|file| (self.start(file.name(), file.size(), added), file)).collect();
+                let (started, files): (Vec<Started>, Vec<File>) = list.into_iter().map(|file| (self.begin(file.name(), file.size(), added), file)).unzip();
+                // One state change for the whole drop (500 files: one list render, not 500).
+                let ids: Vec<u32> = started.iter().map(|f| f.id).collect();
+                self.dispatcher.dispatch(Action::FilesStarted(started));
+                let started: Vec<(u32, File)> = ids.into_iter().zip(files).collect();
                 let me = self.clone();
                 yew::platform::spawn_local(async move {
                     for (id, file) in started {

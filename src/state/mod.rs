@@ -172,10 +172,22 @@ impl Default for AppState {
     }
 }
 
+/// A file that started loading (see [`Action::FilesStarted`]).
+#[derive(Debug, Clone)]
+pub struct Started {
+    pub id: u32,
+    pub name: String,
+    pub size: u64,
+    pub file: Rc<str>,
+    pub added: f64,
+}
+
 #[derive(Debug, Clone)]
 pub enum Action {
     /// A file started loading; the entry shows as loading until `FileDone`.
     FileStarted { id: u32, name: String, size: u64, file: Rc<str>, added: f64 },
+    /// Many files at once (a drop, a folder): one state change, not one per file.
+    FilesStarted(Vec<Started>),
     /// Bytes read from disk so far.
     FileProgress { id: u32, read: u64 },
     /// The reader's answer: the file's articles, or why it could not be read.
@@ -232,6 +244,23 @@ impl AppState {
         library::visible(&self.entries, &self.query, self.entity_filter.as_ref(), self.sort)
     }
 
+    fn start_file(&mut self, f: Started) {
+        if self.batch.0 == self.batch.1 {
+            self.batch = (0, 0);
+        }
+        self.batch.0 += 1;
+        let source = Source { file: f.file, index: 0 };
+        let status = LoadState::Loading { read: 0, total: f.size.min(MAX_READ_BYTES) };
+        self.entries.push(Entry { id: f.id, name: f.name, status, added: f.added, source, haystack: "".into() });
+        if f.id < RESTORED_ID_BASE {
+            self.next_id = self.next_id.max(f.id + 1);
+        }
+        self.revision += 1;
+        if self.selected.is_none() {
+            self.selected = Some(f.id);
+        }
+    }
+
     /// Select an entry; with an entity filter on, its mentions there are marked.
     fn select(&mut self, id: Option<u32>) {
         if self.selected != id {
@@ -263,19 +292,13 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::FileStarted { id, name, size, file, added } => {
-                if s.batch.0 == s.batch.1 {
-                    s.batch = (0, 0);
+            Action::FileStarted { id, name, size, file, added } => s.start_file(Started { id, name, size, file, added }),
+            Action::FilesStarted(files) => {
+                if files.is_empty() {
+                    return self;
                 }
-                s.batch.0 += 1;
-                let source = Source { file, index: 0 };
-                s.entries.push(Entry { id, name, status: LoadState::Loading { read: 0, total: size.min(MAX_READ_BYTES) }, added, source, haystack: "".into() });
-                if id < RESTORED_ID_BASE {
-                    s.next_id = s.next_id.max(id + 1);
-                }
-                s.revision += 1;
-                if s.selected.is_none() {
-                    s.selected = Some(id);
+                for f in files {
+                    s.start_file(f);
                 }
             }
             Action::FileProgress { id, read } => {
