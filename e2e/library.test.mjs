@@ -35,7 +35,8 @@ before(async () => {
   srv = await serve(path.join(root, 'dist'), PREFIX);
   base = `http://127.0.0.1:${srv.port}${PREFIX}`;
   browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+  // Reduced motion: drawers open without their slide, so screenshots show them in place.
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB', reducedMotion: 'reduce' });
   page = await context.newPage();
   watchOutside(page, base, outside);
   await page.goto(base);

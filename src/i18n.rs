@@ -261,8 +261,9 @@ pub struct Texts {
     pub reading_time_title: &'static str,
     /// {0} count
     pub words: &'static str,
-    /// {0} count of names (entities)
+    /// {0} count of names (entities), two or more (or none)
     pub names_count: &'static str,
+    pub one_name: &'static str,
     /// {0} date
     pub added_on: &'static str,
     pub image_not_loaded: &'static str,
@@ -404,6 +405,7 @@ pub const EN: Texts = Texts {
     reading_time_title: "Estimated reading time (Firefox Reader View method)",
     words: "{0} words",
     names_count: "{0} names",
+    one_name: "1 name",
     added_on: "added {0}",
     image_not_loaded: "Image not loaded: Lexo never fetches remote content",
     related: "Related (removed from the text)",
@@ -534,6 +536,7 @@ pub const SQ: Texts = Texts {
     reading_time_title: "Koha e vlerësuar e leximit (metoda e Firefox Reader View)",
     words: "{0} fjalë",
     names_count: "{0} emra",
+    one_name: "1 emër",
     added_on: "shtuar më {0}",
     image_not_loaded: "Imazhi nuk u ngarkua: Lexo nuk merr kurrë përmbajtje nga larg",
     related: "Të ngjashme (të hequra nga teksti)",

@@ -116,7 +116,8 @@ fn item(props: &LibraryProps, e: &Entry) -> Html {
         LoadState::Loading { .. } => (e.name.clone(), html! { <span class="status">{t.reading}</span> }),
         LoadState::Ready(doc) => {
             let source = doc.article.meta.site.as_deref().map_or(e.name.clone(), |site| format!("{site} · {}", e.name));
-            let names = fill(t.names_count, &[&ui.number(doc.entities.groups.len())]);
+            let n = doc.entities.groups.len();
+            let names = if n == 1 { t.one_name.to_owned() } else { fill(t.names_count, &[&ui.number(n)]) };
             let added = fill(t.added_on, &[&ui.date_of_ms(e.added)]);
             (
                 doc.article.meta.title.clone().unwrap_or_else(|| e.name.clone()),
