@@ -620,7 +620,7 @@ mod tests {
         for (i, (name, text)) in files.iter().enumerate() {
             let id = i as u32 + 1;
             s = reduce(s, started(id, name, text.len() as u64));
-            let doc = Rc::new(lexo_core::read(text.as_bytes(), name, &data).unwrap());
+            let doc = Rc::new(lexo_core::read(text.as_bytes(), name, data).unwrap());
             s = reduce(s, Action::FileDone { id, result: Ok(vec![doc]), articles_in_file: 1 });
         }
         s

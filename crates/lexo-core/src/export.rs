@@ -363,7 +363,7 @@ mod tests {
         crate::read(
             "Bota\n\nEdi Rama takon liderët në Tiranë\n\nKryeministri Edi Rama priti sot në Tiranë delegacionin e <script>alert(1)</script> Bashkimit Evropian.\n\nTeksti i dytë = 1, \"thonjëza\" dhe *yje*.".as_bytes(),
             "lajm.txt",
-            &crate::EntityData::embedded(),
+            crate::EntityData::embedded(),
         )
         .unwrap()
     }

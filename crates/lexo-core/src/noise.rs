@@ -346,7 +346,7 @@ mod tests {
         use crate::Block;
         let caption = "Two executives unveil the concept vehicle at the auto show in Los Angeles on Tuesday.";
         let blocks = vec![
-            Block::paragraph(&format!("{caption} {caption}")),
+            Block::paragraph(format!("{caption} {caption}")),
             Block::paragraph("Two executives unveil the concept vehicle at the auto show in Los ... more"),
             Block::paragraph("The article's own text, long enough to count as a paragraph of its own here."),
             Block::paragraph("[button link=\"x\" type=\"big\"] Send us YOUR kit review[/button]"),
