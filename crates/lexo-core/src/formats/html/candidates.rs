@@ -51,8 +51,7 @@ pub(super) fn text_len(blocks: &[Block]) -> usize {
 }
 
 /// The page with navigation, headers, footers, forms and boilerplate-classed boxes removed.
-pub(super) fn without_furniture(html: &str) -> Document {
-    let doc = parse_page(html);
+pub(super) fn without_furniture(doc: Document) -> Document {
     doc.select("header, footer, nav, aside, form, [role=navigation], [role=banner], [role=contentinfo], [role=complementary]").remove();
     for node in doc.select("[class], [id]").nodes() {
         let marks = format!("{} {}", node.attr("class").unwrap_or_default(), node.attr("id").unwrap_or_default()).to_ascii_lowercase();

@@ -24,6 +24,9 @@ use walker::*;
 /// Read an HTML page into an article.
 pub fn read(html: &str) -> Article {
     let doc = parse_page(html);
+    // The page is parsed once: extraction rewrites its tree, so the other candidates start
+    // from a copy of it as prepared (copying the tree costs less than parsing it again).
+    let prepared = doc.clone();
     // Clean title candidates, read before extraction rewrites the tree.
     let h1 = Some(collapse(&doc.select("h1").first().text())).filter(|t| !t.is_empty());
     let og_title = doc.select(r#"meta[property="og:title"]"#).attr("content").map(|t| collapse(&t)).filter(|t| !t.is_empty());
@@ -31,12 +34,12 @@ pub fn read(html: &str) -> Article {
     // How much text the page's own article containers hold, measured before extraction rewrites
     // the tree: an upper bound that spares a second parse when no container can win below.
     let container_len = CONTAINERS.iter().map(|sel| largest(&doc, sel).map_or(0, |n| n.text().chars().count())).max().unwrap_or(0);
-    let extracted = best_extraction(doc, html);
+    let extracted = best_extraction(doc, &prepared);
     let readability_len = extracted.as_ref().map_or(0, |a| a.text_content.chars().count());
-    // Other candidates come from the page without its furniture, parsed once if needed.
+    // Other candidates come from the page without its furniture, when they may win.
     let short = readability_len < SHORT_EXTRACTION;
     let container_may_win = CONTAINER_TAKEOVER.wins(readability_len, container_len);
-    let cleaned = (short || container_may_win).then(|| without_furniture(html));
+    let cleaned = (short || container_may_win).then(|| without_furniture(prepared));
     // When Readability kept a small part of a long page, the page body without its boilerplate
     // is the better candidate.
     let body_blocks = cleaned.as_ref().filter(|_| short).map(page_body_blocks).filter(|b| {
@@ -88,13 +91,13 @@ fn extract(doc: Document, mode: CandidateSelectMode) -> Option<dom_smoothie::Art
 /// Readability's candidate choice sometimes settles on one small box of a long page. When its
 /// text is short, the other candidate-selection mode is tried too and the fuller text kept,
 /// provided it is clearly fuller (choosing between candidate extractions).
-fn best_extraction(doc: Document, html: &str) -> Option<dom_smoothie::Article> {
+fn best_extraction(doc: Document, prepared: &Document) -> Option<dom_smoothie::Article> {
     let first = extract(doc, CandidateSelectMode::Readability);
     let len = first.as_ref().map_or(0, |a| a.text_content.chars().count());
     if len >= SHORT_EXTRACTION {
         return first;
     }
-    let again = parse_page(html);
+    let again = prepared.clone();
     let second = extract(again, CandidateSelectMode::DomSmoothie);
     let len2 = second.as_ref().map_or(0, |a| a.text_content.chars().count());
     if len2 > len * 2 { second } else { first }

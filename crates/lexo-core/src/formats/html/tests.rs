@@ -207,7 +207,7 @@ fn embedded_posts_are_part_of_the_story() {
 
 #[test]
 fn a_layout_with_a_sidebar_is_not_the_sidebar() {
-    let doc = without_furniture(r#"<body><div class="site-content with-sidebar"><div class="main main-with-sidebar"><p>The article.</p></div><div class="sidebar">Popular posts</div></div></body>"#);
+    let doc = without_furniture(parse_page(r#"<body><div class="site-content with-sidebar"><div class="main main-with-sidebar"><p>The article.</p></div><div class="sidebar">Popular posts</div></div></body>"#));
     let text = doc.select("body").text();
     assert!(text.contains("The article.") && !text.contains("Popular posts"), "{text}");
 }
