@@ -38,24 +38,29 @@ pub fn persist(store: &Store, stash: &Stash, dispatcher: &UseReducerDispatcher<A
         return;
     }
     let total = docs.len().max(articles_in_file);
-    let articles: Vec<StoredArticle> = docs
-        .iter()
-        .enumerate()
-        .filter_map(|(index, doc)| {
-            let source = Source { file: pending.file.clone(), index };
-            Some(StoredArticle {
-                key: source.key(),
-                file: pending.file.to_string(),
-                index,
-                name: article_name(&pending.name, index, total),
-                added: pending.added,
-                schema: DOC_SCHEMA,
-                doc_json: serde_json::to_string(&**doc).ok()?,
-            })
-        })
-        .collect();
+    let docs: Vec<Rc<Document>> = docs.to_vec();
     let (store, dispatcher) = (store.clone(), dispatcher.clone());
     yew::platform::spawn_local(async move {
+        // Tasks of their own, after the answer is rendered: serialising long articles (or 2,000
+        // of a JSON Lines file) must not lengthen the task that shows them.
+        let mut articles: Vec<StoredArticle> = Vec::with_capacity(docs.len());
+        for (chunk_at, chunk) in docs.chunks(RESTORE_STEP).enumerate() {
+            TimeoutFuture::new(0).await;
+            for (k, doc) in chunk.iter().enumerate() {
+                let index = chunk_at * RESTORE_STEP + k;
+                let Ok(doc_json) = serde_json::to_string(&**doc) else { continue };
+                let source = Source { file: pending.file.clone(), index };
+                articles.push(StoredArticle {
+                    key: source.key(),
+                    file: pending.file.to_string(),
+                    index,
+                    name: article_name(&pending.name, index, total),
+                    added: pending.added,
+                    schema: DOC_SCHEMA,
+                    doc_json,
+                });
+            }
+        }
         let Pending { file, name, size, bytes, .. } = pending;
         let file_record = bytes.as_ref().map(|b| (&*file, name.as_str(), size, b));
         if let Err(e) = store.save(file_record, &articles).await {
