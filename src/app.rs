@@ -106,6 +106,8 @@ pub fn App() -> Html {
     *overlay_open.borrow_mut() = state.overlay.is_some();
     let shortcuts_on = use_mut_ref(|| true);
     *shortcuts_on.borrow_mut() = state.settings.shortcuts;
+    let ui_now = use_mut_ref(|| state.settings.ui_lang);
+    *ui_now.borrow_mut() = state.settings.ui_lang;
     {
         let dispatcher = state.dispatcher();
         let overlay_open = overlay_open.clone();
@@ -145,6 +147,7 @@ pub fn App() -> Html {
     // Paste anywhere: text becomes an article, pasted files load like dropped ones.
     {
         let load = load.clone();
+        let ui_now = ui_now.clone();
         let counter = use_mut_ref(|| 0u32);
         use_effect_with((), move |_| {
             let document = gloo::utils::document();
@@ -163,7 +166,7 @@ pub fn App() -> Html {
                 if let Ok(text) = data.get_data("text/plain") {
                     if !text.trim().is_empty() {
                         *counter.borrow_mut() += 1;
-                        let ui = storage::load_settings().ui_lang;
+                        let ui = *ui_now.borrow();
                         load.emit(Input::Text { name: crate::i18n::fill(ui.t().pasted_text, &[&counter.borrow().to_string()]), text });
                     }
                 }

@@ -271,7 +271,6 @@ pub struct Texts {
     pub tags: &'static str,
     /// {0} file size, {1} MB read, {2} chars
     pub truncated: &'static str,
-    pub article_label: &'static str,
     pub skip_to_article: &'static str,
     /// {0} counter
     pub pasted_text: &'static str,
@@ -411,7 +410,6 @@ pub const EN: Texts = Texts {
     related: "Related (removed from the text)",
     tags: "Tags",
     truncated: "Only the beginning is shown: this file ({0}) is longer than Lexo reads at once ({1} MB of a file, {2} characters of text).",
-    article_label: "Article",
     skip_to_article: "Skip to the article",
     pasted_text: "Pasted text {0}",
     dropped_text: "Dropped text",
@@ -542,7 +540,6 @@ pub const SQ: Texts = Texts {
     related: "Të ngjashme (të hequra nga teksti)",
     tags: "Etiketa",
     truncated: "Shfaqet vetëm fillimi: ky skedar ({0}) është më i gjatë se sa lexon Lexo njëherësh ({1} MB nga një skedar, {2} shenja teksti).",
-    article_label: "Artikulli",
     skip_to_article: "Kalo te artikulli",
     pasted_text: "Tekst i ngjitur {0}",
     dropped_text: "Tekst i lëshuar",

@@ -45,8 +45,7 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
     let s = &props.settings;
     let t = s.ui_lang.t();
     let size = |delta: i8| {
-        let mut next = s.clone();
-        next.text_size = (next.text_size + delta).clamp(TEXT_SIZE_RANGE.0, TEXT_SIZE_RANGE.1);
+        let next = s.with_text_size_step(delta);
         props.on_change.reform(move |_: MouseEvent| next.clone())
     };
     html! {

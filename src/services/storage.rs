@@ -61,12 +61,3 @@ pub fn save_position(key: &str, fraction: f64) {
         let _ = s.set_item(POSITIONS_KEY, &json);
     }
 }
-
-pub fn forget_position(key: &str) {
-    let mut all = positions();
-    if all.remove(key).is_some() {
-        if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&all)) {
-            let _ = s.set_item(POSITIONS_KEY, &json);
-        }
-    }
-}

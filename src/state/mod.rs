@@ -477,10 +477,7 @@ impl Reducible for AppState {
                 }
                 s.settings = settings;
             }
-            Action::ChangeTextSize(d) => {
-                let (lo, hi) = settings::TEXT_SIZE_RANGE;
-                s.settings.text_size = (s.settings.text_size + d).clamp(lo, hi);
-            }
+            Action::ChangeTextSize(d) => s.settings = s.settings.with_text_size_step(d),
             Action::Open(o) => s.overlay = o,
             Action::ToggleDrawer(d) => s.drawer = if s.drawer == Some(d) { None } else { Some(d) },
             Action::ShowDrawer(d) => {

@@ -199,6 +199,12 @@ impl Settings {
         s
     }
 
+    /// These settings with the text `delta` steps larger (or smaller), within the range.
+    pub fn with_text_size_step(&self, delta: i8) -> Settings {
+        let (lo, hi) = TEXT_SIZE_RANGE;
+        Settings { text_size: (self.text_size + delta).clamp(lo, hi), ..self.clone() }
+    }
+
     /// The reader's CSS variables for these settings.
     pub fn reader_style(&self) -> String {
         let scale = 1.0 + f64::from(self.text_size) * 0.1;
