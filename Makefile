@@ -24,6 +24,7 @@ test: setup test-native test-wasm dist test-e2e
 test-native:
 	cargo test --workspace --locked
 	bash tests/parallel.sh
+	bash tests/light-reader.sh
 	$(MAKE) quality-floor
 
 ## Entity quality floor: 5-fold CV on ../shared's train sets must stay within 0.02 of the figures

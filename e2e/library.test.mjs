@@ -231,6 +231,21 @@ test('after one visit Lexo opens and reads with the network cut', async () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=article-title]')?.textContent.includes('pa rrjet') || true);
     await page.locator('[data-testid=library-item] .open', { hasText: 'pa rrjet' }).click();
     await page.waitForSelector('[data-testid=article-body] mark');
+    // A web page, before any was ever read: the reader module was never fetched, and it says so.
+    const page1 = (n) => `<!DOCTYPE html><html><head><title>Faqe ${n}</title></head><body><article><h1>Faqe ${n} e lexuar pa rrjet</h1><p>Deputetët në Tiranë votuan sot për buxhetin e ri të qytetit dhe të rajonit.</p><p>Ministri Arben Kola foli për Bashkimin Evropian dhe për rrugët e reja.</p></article></body></html>`;
+    await pick([['offline-1.html', page1(1)]]);
+    await waitItems(5);
+    assert.match(await page.textContent('.library'), /offline-1\.html nuk u lexua: pa rrjet: lexuesi i skedarëve HTML/);
+    // Online, one web page fetches the reader module, which the service worker keeps: offline
+    // again after a reload, web pages are read.
+    await context.setOffline(false);
+    await pick([['online.html', page1(2)]]);
+    await waitItems(6);
+    await context.setOffline(true);
+    await page.reload();
+    await pick([['offline-3.html', page1(3)]]);
+    await page.waitForFunction(() => document.querySelector('.library').textContent.includes('Faqe 3'), null, { timeout: 30_000 });
+    assert.ok(!(await page.textContent('.library')).includes('offline-3.html nuk u lexua'));
   } finally {
     await context.setOffline(false);
   }

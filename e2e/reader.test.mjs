@@ -34,7 +34,11 @@ before(async () => {
   // The first visit loads no language data: the word lists come with the first file.
   await page.waitForTimeout(1000);
   assert.deepEqual(lexiconRequests, [], 'no word list before any article');
+  assert.deepEqual(readerRequests(), [], 'no reader module before any file that needs it');
 });
+
+/** What the server was asked for of the reader module (HTML, Markdown, packages...). */
+const readerRequests = () => srv.requests.filter((u) => u.includes('lexo-reader'));
 
 after(async () => {
   await browser?.close();
@@ -164,6 +168,8 @@ test('pasting text makes a new article; the file picker adds files', async () =>
 });
 
 test('several formats at once: web page, gzip, Markdown, JSON Lines, Windows-1252 text, DOCX, EPUB, PDF', async () => {
+  // Plain text, a picture and pasted text so far: the engine read them without its reader module.
+  assert.deepEqual(readerRequests(), []);
   const fx = (p) => fs.readFileSync(path.join(root, 'crates/lexo-core/tests/fixtures', p));
   const zlib = await import('node:zlib');
   const before = (await page.$$('[data-testid=library-item]')).length;
@@ -183,6 +189,9 @@ test('several formats at once: web page, gzip, Markdown, JSON Lines, Windows-125
     && ![...document.querySelectorAll('[data-testid=library-item]')].some((e) => e.textContent.includes('reading…')), before + 9);
   const items = await texts('[data-testid=library-item]');
   assert.ok(items.some((t) => t.includes('scan.pdf') && t.includes('not supported: PDF document')), `${items}`);
+  // The web page, gzip, Markdown, Windows-1252 and package files went to the reader module,
+  // fetched once for all of them.
+  assert.equal(readerRequests().filter((u) => u.endsWith('lexo-reader_bg.wasm')).length, 1, `${readerRequests()}`);
 
   const open = async (label, title) => {
     await page.locator('[data-testid=library-item] .open', { hasText: label }).first().click();

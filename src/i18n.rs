@@ -179,6 +179,14 @@ pub fn reason(lang: UiLang, english: &str) -> String {
         ("the browser could not read the file", "shfletuesi nuk e lexoi dot skedarin"),
         ("it could not be handed to the reader ", "nuk iu dorëzua dot lexuesit "),
         ("the reader's answer was unreadable ", "përgjigjja e lexuesit nuk u kuptua "),
+        ("the reader for this format stopped on this file", "lexuesi i këtij formati u ndal te ky skedar"),
+        (
+            "offline: the reader for HTML, Markdown, DOCX and EPUB files is fetched the first time one is opened, so open one online once",
+            "pa rrjet: lexuesi i skedarëve HTML, Markdown, DOCX dhe EPUB merret herën e parë që hapet një i tillë, ndaj hapni një të tillë një herë me rrjet",
+        ),
+        ("the reader module is of another version of Lexo: reload the page", "lexuesi është i një versioni tjetër të Lexos: ringarko faqen"),
+        ("the reader module answered something unreadable", "përgjigjja e lexuesit nuk u kuptua"),
+        ("not read by this build: ", "nuk lexohet nga ky version: "),
     ];
     if lang == UiLang::En {
         return english.to_owned();

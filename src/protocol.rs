@@ -2,8 +2,12 @@
 //! (the bytes' buffer transferred, not copied); the worker answers with one JSON [`Envelope`]
 //! per file, in the order the files were sent. Versioned, so a cached page and a newer worker
 //! (or the reverse) fail with a message instead of misreading each other.
+//!
+//! The engine worker reads plain text and JSON itself; the other formats go to its reader
+//! module (a nested worker, `src/bin/lexo-reader.rs`, fetched the first time one arrives) with
+//! the same `[Job JSON, bytes]`, and come back as [`ReaderReply`] articles to analyse.
 
-use lexo_core::Document;
+use lexo_core::{Article, Document};
 use serde::{Deserialize, Serialize};
 
 pub const VERSION: u32 = 1;
@@ -34,4 +38,21 @@ pub enum Reply {
 pub struct Envelope {
     pub version: u32,
     pub reply: Reply,
+}
+
+/// The reader module's answers to the engine worker.
+#[derive(Debug, Serialize, Deserialize)]
+pub enum ReaderReply {
+    /// The reader listens.
+    Ready,
+    /// A file's articles (at most [`MAX_ARTICLES`]), not yet analysed, or why it could not be read.
+    Read { id: u32, result: Result<Vec<Article>, String>, articles_in_file: usize },
+    /// The reader panicked on a file: this reader is done for (the engine starts another).
+    Crashed { id: Option<u32>, reason: String },
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ReaderEnvelope {
+    pub version: u32,
+    pub reply: ReaderReply,
 }

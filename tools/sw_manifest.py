@@ -4,7 +4,9 @@
 (a hash of their contents) into sw.js, so the service worker caches exactly this build and a
 new build replaces it. Language data (word lists in lexicons/, tagger models in models/) is
 left out: the worker fetches it when the first article that needs it arrives, and the service
-worker caches it then, so a first visit downloads no language data.
+worker caches it then, so a first visit downloads no language data. So is the reader module
+(lexo-reader*: HTML, Markdown, DOCX, EPUB, gzip, legacy encodings), fetched and cached the
+first time such a file is opened.
 
 Trunk runs it with TRUNK_STAGING_DIR set; by hand: sw_manifest.py DIST_DIR."""
 import hashlib, json, os, sys
@@ -24,7 +26,7 @@ for dirpath, _, names in sorted(os.walk(root)):
         # Language data is in the version (a new word list or model replaces the cached one)
         # but not precached.
         digest.update(rel.encode() + b"\0" + open(path, "rb").read())
-        if not rel.startswith(("models/", "lexicons/")):
+        if not rel.startswith(("models/", "lexicons/", "lexo-reader")):
             assets.append(rel)
 version = digest.hexdigest()[:16]
 sw = sw.replace("__LEXO_ASSETS__", json.dumps(assets)).replace("__LEXO_VERSION__", version)

@@ -3,7 +3,11 @@
 //! first file arrives: the word lists, then a language's tagger model the first time an article
 //! in it arrives; nothing before, so the first visit loads no language data) and
 //! reads one file at a time, answering each with one message (see `lexo_web::protocol`).
-//! A panic posts `Crashed` before the wasm traps; the page then replaces this worker.
+//! It reads plain text and JSON itself; HTML, Markdown, packages, gzip and legacy encodings go
+//! to the reader module (`lexo-reader.rs`, a nested worker started the first time such a file
+//! arrives), so the first visit does not download those readers.
+//! A panic posts `Crashed` before the wasm traps; the page then replaces this worker. A panic in
+//! the reader module costs only that file: the next one starts a new reader.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {}
@@ -19,8 +23,8 @@ mod engine {
     use std::collections::VecDeque;
     use std::rc::Rc;
 
-    use lexo_core::{EntityData, Lexicon, MODEL_LANGS};
-    use lexo_web::protocol::{Envelope, Job, Reply, MAX_ARTICLES, VERSION};
+    use lexo_core::{Article, EntityData, Lexicon, MODEL_LANGS};
+    use lexo_web::protocol::{Envelope, Job, ReaderEnvelope, ReaderReply, Reply, MAX_ARTICLES, VERSION};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -36,6 +40,27 @@ mod engine {
         /// The word lists are being fetched (started by the first file).
         data_loading: bool,
         busy: bool,
+        /// The reader module, once a file needed it (and until it fails).
+        reader: Option<Rc<Reader>>,
+    }
+
+    /// A resolver pair of a promise the engine awaits.
+    type Settle = Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>>;
+
+    /// The reader module's worker: `ready` settles when it listens; `answer` is the file in
+    /// flight (one at a time, as the engine reads).
+    struct Reader {
+        worker: web_sys::Worker,
+        ready: js_sys::Promise,
+        answer: Settle,
+        _on_message: Closure<dyn Fn(MessageEvent)>,
+        _on_error: Closure<dyn Fn(web_sys::Event)>,
+    }
+
+    impl Drop for Reader {
+        fn drop(&mut self) {
+            self.worker.terminate();
+        }
     }
 
     thread_local! {
@@ -131,13 +156,19 @@ mod engine {
     }
 
     async fn read(engine: &Rc<RefCell<Engine>>, job: Job, bytes: Vec<u8>) -> Reply {
-        let mut articles = match lexo_core::read_prefix(&bytes, &job.name, job.size) {
-            Ok(articles) => articles,
-            Err(e) => return Reply::Done { id: job.id, result: Err(e.to_string()), articles_in_file: 0 },
+        let read = match lexo_core::read_prefix(&bytes, &job.name, job.size) {
+            Ok(mut articles) => {
+                let articles_in_file = articles.len();
+                articles.truncate(MAX_ARTICLES);
+                Ok((articles, articles_in_file))
+            }
+            Err(lexo_core::Error::ReaderNotBuilt { .. }) => read_in_reader(engine, &job, bytes).await,
+            Err(e) => Err(e.to_string()),
         };
-        drop(bytes);
-        let articles_in_file = articles.len();
-        articles.truncate(MAX_ARTICLES);
+        let (articles, articles_in_file) = match read {
+            Ok(read) => read,
+            Err(reason) => return Reply::Done { id: job.id, result: Err(reason), articles_in_file: 0 },
+        };
         for article in &articles {
             let lang = lexo_core::article_language(article).code;
             let wanted = MODEL_LANGS.contains(&lang) && !engine.borrow().models_tried.contains(&lang);
@@ -157,6 +188,80 @@ mod engine {
         let data = engine.borrow().data.clone();
         let docs = articles.into_iter().map(|a| lexo_core::analyze(a, &data)).collect();
         Reply::Done { id: job.id, result: Ok(docs), articles_in_file }
+    }
+
+    /// Read a file in the reader module, starting it if need be. A reader that cannot load or
+    /// fails is dropped (its worker ended), so the next file starts a fresh one.
+    async fn read_in_reader(engine: &Rc<RefCell<Engine>>, job: &Job, bytes: Vec<u8>) -> Result<(Vec<Article>, usize), String> {
+        let existing = engine.borrow().reader.clone();
+        let reader = match existing {
+            Some(reader) => reader,
+            None => {
+                let reader = Rc::new(start_reader()?);
+                engine.borrow_mut().reader = Some(reader.clone());
+                reader
+            }
+        };
+        let answered = async {
+            JsFuture::from(reader.ready.clone()).await?;
+            let answer = reader.answer.clone();
+            let promise = js_sys::Promise::new(&mut |resolve, reject| *answer.borrow_mut() = Some((resolve, reject)));
+            let header = serde_json::to_string(job).unwrap_or_default();
+            let buffer = js_sys::Uint8Array::from(&bytes[..]);
+            let message = js_sys::Array::of2(&header.into(), &buffer);
+            reader.worker.post_message_with_transfer(&message, &js_sys::Array::of1(&buffer.buffer()))?;
+            JsFuture::from(promise).await
+        };
+        let outcome = match answered.await {
+            Ok(json) => match json.as_string().and_then(|j| serde_json::from_str::<ReaderEnvelope>(&j).ok()) {
+                Some(ReaderEnvelope { version, .. }) if version != VERSION => Err("the reader module is of another version of Lexo: reload the page".to_owned()),
+                Some(ReaderEnvelope { reply: ReaderReply::Read { result, articles_in_file, .. }, .. }) => return result.map(|a| (a, articles_in_file)),
+                Some(ReaderEnvelope { reply: ReaderReply::Crashed { reason, .. }, .. }) => Err(reason),
+                _ => Err("the reader module answered something unreadable".to_owned()),
+            },
+            Err(e) => Err(e.as_string().unwrap_or_else(|| "the reader for this format could not be loaded".to_owned())),
+        };
+        engine.borrow_mut().reader = None;
+        outcome
+    }
+
+    /// Start the reader module's worker (beside this worker's script).
+    fn start_reader() -> Result<Reader, String> {
+        let worker = web_sys::Worker::new("lexo-reader_loader.js").map_err(|e| format!("the reader for this format could not start: {e:?}"))?;
+        let ready_settle: Settle = Rc::default();
+        let ready = {
+            let settle = ready_settle.clone();
+            js_sys::Promise::new(&mut |resolve, reject| *settle.borrow_mut() = Some((resolve, reject)))
+        };
+        let answer: Settle = Rc::default();
+        let on_message = {
+            let (ready_settle, answer) = (ready_settle.clone(), answer.clone());
+            Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+                let json = e.data().as_string().unwrap_or_default();
+                let is_ready = serde_json::from_str::<ReaderEnvelope>(&json).is_ok_and(|env| matches!(env.reply, ReaderReply::Ready));
+                let slot = if is_ready { &ready_settle } else { &answer };
+                if let Some((resolve, _)) = slot.borrow_mut().take() {
+                    let _ = resolve.call1(&JsValue::NULL, &json.into());
+                }
+            })
+        };
+        let on_error = {
+            let (ready_settle, answer) = (ready_settle.clone(), answer.clone());
+            Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                e.prevent_default();
+                // A load failure (offline before the reader was ever fetched) or a trap.
+                let online = js_sys::global().unchecked_into::<web_sys::WorkerGlobalScope>().navigator().on_line();
+                let why: JsValue = if online { "the reader for this format stopped on this file" } else { "offline: the reader for HTML, Markdown, DOCX and EPUB files is fetched the first time one is opened, so open one online once" }.into();
+                for slot in [&ready_settle, &answer] {
+                    if let Some((_, reject)) = slot.borrow_mut().take() {
+                        let _ = reject.call1(&JsValue::NULL, &why);
+                    }
+                }
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Reader { worker, ready, answer, _on_message: on_message, _on_error: on_error })
     }
 
     /// A file of this site (relative to the worker's script, which sits beside the page).

@@ -75,6 +75,16 @@ fn utf8(bytes: &[u8]) -> Result<String, Error> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return non_empty(repair_mojibake(text).unwrap_or_else(|| text.to_owned()));
     }
+    legacy(bytes)
+}
+
+#[cfg(not(feature = "all-formats"))]
+fn legacy(_: &[u8]) -> Result<String, Error> {
+    Err(Error::ReaderNotBuilt { kind: "legacy encodings" })
+}
+
+#[cfg(feature = "all-formats")]
+fn legacy(bytes: &[u8]) -> Result<String, Error> {
     let encoding = declared_charset(bytes).unwrap_or_else(|| {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(bytes, true);
@@ -84,6 +94,7 @@ fn utf8(bytes: &[u8]) -> Result<String, Error> {
     non_empty(text.into_owned())
 }
 
+#[cfg(feature = "all-formats")]
 /// `<meta charset="...">` or `content="text/html; charset=..."` in the first 2 KB of a page.
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
@@ -262,6 +273,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "all-formats")]
     fn legacy_encodings_are_detected() {
         // Albanian in Windows-1252 / ISO-8859-1: ë is 0xEB, ç is 0xE7.
         let latin1 = b"Kjo \xEBsht\xEB nj\xEB fjali n\xEB shqip me \xE7elsa dhe \xEBndrra t\xEB shumta p\xEBr t\xEB gjith\xEB.";

@@ -1,6 +1,7 @@
 //! Which format a file is: by content first (an .txt that is HTML is HTML), then by extension.
 //! Gzip-compressed files are unpacked (with a size limit) and detected again.
 
+#[cfg(feature = "all-formats")]
 use std::io::Read;
 
 use crate::model::SourceFormat;
@@ -14,10 +15,18 @@ pub const MAX_UNPACKED_BYTES: usize = 64 * 1024 * 1024;
 pub fn detect(bytes: &[u8], file_name: &str) -> Result<(SourceFormat, String), Error> {
     let lower = file_name.to_lowercase();
     if bytes.starts_with(b"\x1F\x8B") {
-        let unpacked = gunzip(bytes)?;
-        return detect(&unpacked, lower.strip_suffix(".gz").unwrap_or(&lower));
+        #[cfg(not(feature = "all-formats"))]
+        return Err(Error::ReaderNotBuilt { kind: "gzip" });
+        #[cfg(feature = "all-formats")]
+        {
+            let unpacked = gunzip(bytes)?;
+            return detect(&unpacked, lower.strip_suffix(".gz").unwrap_or(&lower));
+        }
     }
     if bytes.starts_with(b"PK\x03\x04") {
+        #[cfg(not(feature = "all-formats"))]
+        return Err(Error::ReaderNotBuilt { kind: "ZIP packages" });
+        #[cfg(feature = "all-formats")]
         return match crate::formats::zipped::kind(bytes) {
             crate::formats::zipped::ZipKind::Docx => Ok((SourceFormat::Docx, String::new())),
             crate::formats::zipped::ZipKind::Epub => Ok((SourceFormat::Epub, String::new())),
@@ -28,6 +37,7 @@ pub fn detect(bytes: &[u8], file_name: &str) -> Result<(SourceFormat, String), E
     Ok((sniff(&text, &lower), text))
 }
 
+#[cfg(feature = "all-formats")]
 fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, Error> {
     let mut out = Vec::new();
     let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(MAX_UNPACKED_BYTES as u64 + 1);

@@ -19,6 +19,9 @@ pub enum Error {
     TooLargeWhole { kind: &'static str, limit_mb: usize },
     /// UTF-16 or UTF-32 with a broken length or invalid code units.
     MalformedUtf16,
+    /// A file this build has no reader for (built without `all-formats`): HTML, Markdown, a
+    /// package, gzip or a legacy encoding. A build with every reader reads it.
+    ReaderNotBuilt { kind: &'static str },
 }
 
 impl fmt::Display for Error {
@@ -31,6 +34,7 @@ impl fmt::Display for Error {
             Error::TooLarge { limit_mb } => write!(f, "too large: it unpacks to more than {limit_mb} MB"),
             Error::TooLargeWhole { kind, limit_mb } => write!(f, "too large: {kind} over {limit_mb} MB are not read"),
             Error::MalformedUtf16 => f.write_str("the file claims to be UTF-16 or UTF-32 but is damaged"),
+            Error::ReaderNotBuilt { kind } => write!(f, "not read by this build: {kind}"),
         }
     }
 }

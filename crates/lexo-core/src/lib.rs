@@ -75,15 +75,24 @@ pub fn read_prefix(prefix: &[u8], file_name: &str, file_len: u64) -> Result<Vec<
     }
     let mut articles = match format {
         SourceFormat::PlainText => vec![formats::text::read(&text)],
+        #[cfg(feature = "all-formats")]
         SourceFormat::Html => vec![formats::html::read(&text)],
+        #[cfg(feature = "all-formats")]
         SourceFormat::Markdown => vec![formats::markdown::read(&text)],
+        #[cfg(not(feature = "all-formats"))]
+        SourceFormat::Html => return Err(Error::ReaderNotBuilt { kind: "HTML" }),
+        #[cfg(not(feature = "all-formats"))]
+        SourceFormat::Markdown => return Err(Error::ReaderNotBuilt { kind: "Markdown" }),
         // A cut JSON Lines file: its whole lines (the last one is likely cut).
         SourceFormat::Json if partial => formats::json::read_lines(&text, true)
-            .map_err(|_| Error::TooLargeWhole { kind: "JSON documents (JSON Lines files are read line by line)", limit_mb: limits::MAX_READ_BYTES >> 20 })?,
+            .map_err(|e| if matches!(e, Error::ReaderNotBuilt { .. }) { e } else { Error::TooLargeWhole { kind: "JSON documents (JSON Lines files are read line by line)", limit_mb: limits::MAX_READ_BYTES >> 20 } })?,
         SourceFormat::Json => formats::json::read_all(&text)?,
         // Packages are read from their bytes (detect found them uncompressed).
         SourceFormat::Docx | SourceFormat::Epub if bytes.starts_with(b"\x1F\x8B") => return Err(Error::Unsupported { kind: "gzip-compressed document package" }),
+        #[cfg(feature = "all-formats")]
         SourceFormat::Docx | SourceFormat::Epub => vec![formats::zipped::read(bytes)?],
+        #[cfg(not(feature = "all-formats"))]
+        SourceFormat::Docx | SourceFormat::Epub => return Err(Error::ReaderNotBuilt { kind: "document packages (DOCX, EPUB)" }),
     };
     for article in &mut articles {
         if limits::cut_body(article) || partial {

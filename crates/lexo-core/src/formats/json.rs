@@ -22,7 +22,10 @@ pub fn read_all(text: &str) -> Result<Vec<Article>, Error> {
     match serde_json::from_str::<Value>(text.trim()) {
         Ok(v) => articles_of(v),
         // JSON Lines; when no line reads, the file is one broken document and says where.
-        Err(whole) if text.trim_start().starts_with('{') && text.trim().lines().nth(1).is_some() => read_lines(text, false).map_err(|_| Error::Json(whole.to_string())),
+        Err(whole) if text.trim_start().starts_with('{') && text.trim().lines().nth(1).is_some() => read_lines(text, false).map_err(|e| match e {
+            e @ Error::ReaderNotBuilt { .. } => e,
+            _ => Error::Json(whole.to_string()),
+        }),
         Err(whole) => Err(Error::Json(whole.to_string())),
     }
 }
@@ -38,6 +41,8 @@ pub fn read_lines(text: &str, last_may_be_cut: bool) -> Result<Vec<Article>, Err
     for (n, line) in whole.iter().enumerate() {
         match read_line(line) {
             Ok(found) => articles.extend(found),
+            // Not a broken line: the whole file goes to a build that reads it.
+            Err(e @ Error::ReaderNotBuilt { .. }) => return Err(e),
             Err(e) => {
                 let why = match e {
                     Error::Json(why) => why,
@@ -59,13 +64,13 @@ pub fn read_line(line: &str) -> Result<Vec<Article>, Error> {
     let value = serde_json::from_str::<Value>(line).map_err(|e| Error::Json(e.to_string()))?;
     let mut objects = Vec::new();
     collect_objects(value, &mut objects);
-    Ok(objects.iter().filter_map(article_from).collect())
+    articles_from(&objects)
 }
 
 fn articles_of(value: Value) -> Result<Vec<Article>, Error> {
     let mut objects = Vec::new();
     collect_objects(value, &mut objects);
-    let articles: Vec<Article> = objects.iter().filter_map(article_from).collect();
+    let articles = articles_from(&objects)?;
     if articles.is_empty() {
         return Err(no_article());
     }
@@ -106,11 +111,16 @@ fn string_of(v: &Value) -> Option<String> {
     Some(s).filter(|s| !s.is_empty())
 }
 
-fn article_from(map: &Map<String, Value>) -> Option<Article> {
+/// The objects that are articles (an object without a title or a text is not one).
+fn articles_from(objects: &[Map<String, Value>]) -> Result<Vec<Article>, Error> {
+    objects.iter().filter_map(|map| article_from(map).transpose()).collect()
+}
+
+fn article_from(map: &Map<String, Value>) -> Result<Option<Article>, Error> {
     let title = field(map, TITLE).and_then(string_of);
     let body = field(map, BODY).and_then(string_of);
     if title.is_none() && body.is_none() {
-        return None;
+        return Ok(None);
     }
     let mut meta = Metadata {
         format: SourceFormat::Json,
@@ -130,7 +140,7 @@ fn article_from(map: &Map<String, Value>) -> Option<Article> {
     // JSON escapes can spell any character (\u0000): the text loses its controls here.
     let body = crate::hygiene::strip_controls(&body.unwrap_or_default()).into_owned();
     let blocks = if looks_like_html(&body) {
-        super::html::blocks_from_html(&body)
+        html_blocks(&body)?
     } else {
         body.split("\n\n")
             .flat_map(|chunk| chunk.split('\n'))
@@ -141,7 +151,17 @@ fn article_from(map: &Map<String, Value>) -> Option<Article> {
     };
     let mut related = Vec::new();
     let blocks = noise::clean_blocks(blocks, &mut meta.site, &mut related);
-    Some(Article { meta, blocks, related })
+    Ok(Some(Article { meta, blocks, related }))
+}
+
+#[cfg(feature = "all-formats")]
+fn html_blocks(body: &str) -> Result<Vec<Block>, Error> {
+    Ok(super::html::blocks_from_html(body))
+}
+
+#[cfg(not(feature = "all-formats"))]
+fn html_blocks(_: &str) -> Result<Vec<Block>, Error> {
+    Err(Error::ReaderNotBuilt { kind: "JSON articles with HTML bodies" })
 }
 
 fn looks_like_html(s: &str) -> bool {
