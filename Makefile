@@ -13,7 +13,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 30
 export WASM_BINDGEN_TEST_TIMEOUT ?= 60
 
-.PHONY: run test setup setup-web setup-browser dist test-native test-wasm test-e2e eval bench engine-size clean fuzz quality-floor
+.PHONY: run test setup setup-web setup-browser setup-bench dist test-native test-wasm test-e2e eval bench engine-size clean fuzz quality-floor
 
 run: setup-web
 	trunk serve
@@ -50,14 +50,29 @@ eval:
 	cargo run --release --locked -q -p lexo-cli -- eval-wikiann
 	cargo run --release --locked -q -p lexo-cli -- eval-extraction
 
-## Speed, natively and in Chromium, next to compromise.js (tagging) and Readability.js + linkedom
-## (extraction, on ../shared's pages) in the same run; the first visit's bytes and time to interactive.
-bench: setup-browser dist
-	cargo run --release --locked -q -p lexo-cli -- bench $(CURDIR)/target/bench-article.txt
-	node e2e/bench-compromise.mjs $(CURDIR)/target/bench-article.txt
-	node e2e/bench-browser.mjs $(CURDIR)/target/bench-article.txt
-	cargo run --release --locked -q -p lexo-cli -- eval-extraction
-	node e2e/bench-readability.mjs
+## Speed, natively and in Chromium, next to its peers in the same run: compromise.js (tagging),
+## Readability.js (+ linkedom on node, and on Chromium's own DOMParser) and trafilatura (extraction,
+## on ../shared's pages); drop → on screen for the seed, 2,000 and 10,000 words; the first visit's
+## bytes and time to interactive. Every step prints its figures and `BENCH {json}` lines into
+## target/bench.log; tools/bench_summary.py ends with one table of ratios to the peers and budgets.
+bench: setup-browser setup-bench dist
+	@set -o pipefail; { \
+	  cargo run --release --locked -q -p lexo-cli -- bench $(CURDIR)/target/bench-article.txt $(CURDIR)/target/bench-article-long.txt && \
+	  node e2e/bench-compromise.mjs $(CURDIR)/target/bench-article.txt && \
+	  node e2e/bench-browser.mjs $(CURDIR)/target/bench-article.txt $(CURDIR)/target/bench-article-long.txt && \
+	  cargo run --release --locked -q -p lexo-cli -- eval-extraction && \
+	  node e2e/bench-readability.mjs && \
+	  node e2e/bench-extraction-browser.mjs && \
+	  { test -x .tools/py/bin/python && .tools/py/bin/python tools/bench_trafilatura.py || echo "trafilatura: skipped (it did not install)"; }; \
+	} 2>&1 | tee $(CURDIR)/target/bench.log
+	@python3 tools/bench_summary.py $(CURDIR)/target/bench.log
+
+## trafilatura for the bench, in its own virtualenv (.tools/py); the bench goes on without it
+## when PyPI or a wheel is missing.
+setup-bench:
+	@test -x .tools/py/bin/python && .tools/py/bin/python -c "import trafilatura" 2>/dev/null || \
+	  { python3 -m venv .tools/py && .tools/py/bin/pip install -q trafilatura==2.3.1 lxml_html_clean==0.4.6; } || \
+	  echo "trafilatura did not install: make bench runs without it"
 
 ## The entity engine alone as optimised wasm (tools/engine-size): its download cost in the app.
 engine-size: setup-web

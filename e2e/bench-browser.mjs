@@ -1,6 +1,9 @@
-// Browser benchmark for `make bench`: in headless Chromium, the release app reads a pasted
-// 2,000-word article (whole pipeline in the reading worker + rendering, until the article is on
-// screen), and compromise.js tags the same text in the same browser. Prints numbers; asserts nothing.
+// Browser benchmark for `make bench`: in headless Chromium, the first visit (bytes and time to
+// interactive), then the release app reads dropped articles (the seed, the 2,000-word one and
+// the 10,000-word one of `lexo bench`: whole pipeline in the reading worker + rendering, until
+// the article is on screen), and compromise.js tags the 2,000-word text in the same browser.
+// Usage: bench-browser.mjs ARTICLE [LONG_ARTICLE]. Prints numbers and `BENCH {json}` lines;
+// asserts nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -27,38 +30,46 @@ const sizes = [...fetched].map((p) => [p, gz(p)]).sort((a, b) => b[1] - a[1]);
 const kb = (n) => (n / 1024).toFixed(1);
 const usable = sizes.filter(([p]) => !/worker|sw\.js|manifest|favicon/.test(p)).reduce((a, [, n]) => a + n, 0);
 console.log(`first visit: interactive in ${interactive} ms; page usable after ${kb(usable)} KB gzip (budget 300); all before any article ${kb(sizes.reduce((a, [, n]) => a + n, 0))} KB gzip (budget 500): ${sizes.map(([p, n]) => `${p} ${kb(n)}`).join(', ')}`);
-// The word lists come with the first article: one warm-up article, as a reader's first would be.
-const warm = async () => page.evaluate(async (text) => {
-  const dt = new DataTransfer();
-  dt.setData('text/plain', text);
-  document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
-  await new Promise((resolve) => { const check = () => (document.querySelector('[data-testid=article-body] mark') ? resolve() : setTimeout(check, 20)); check(); });
-}, text);
-await warm();
+console.log('BENCH ' + JSON.stringify({ key: 'visit', usable_kb: usable / 1024, total_kb: sizes.reduce((a, [, n]) => a + n, 0) / 1024, interactive_ms: interactive }));
 
-const runs = [];
-for (let i = 0; i < 7; i++) {
-  // The list is emptied first, so the pasted article is the one shown and its body is new.
-  while (await page.$('[data-testid=library-item] .remove')) await page.click('[data-testid=library-item] .remove');
-  await page.waitForFunction(() => !document.querySelector('[data-testid=article-body]'));
-  const ms = await page.evaluate(async (text) => {
-    const t0 = performance.now();
-    const dt = new DataTransfer();
-    dt.setData('text/plain', text);
-    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
-    // Listed at once, read in the worker, then rendered: wait until its body has its marks.
-    await new Promise((resolve) => {
-      const check = () => (document.querySelector('[data-testid=article-body] mark') ? resolve() : requestAnimationFrame(check));
-      check();
-    });
-    return performance.now() - t0;
-  }, text);
-  runs.push(ms);
+// Drop → on screen: a file dropped on the page is read in the worker and rendered; the clock
+// stops when its body is on screen with its names marked. The library is emptied first, so
+// the dropped article is the one shown and its body is new. The word lists and the Albanian
+// model come with the first article, as a reader's first would: one warm-up drop first.
+const drop = async (text, name) => page.evaluate(async ({ text, name }) => {
+  while (document.querySelector('[data-testid=library-item] .remove')) {
+    document.querySelector('[data-testid=library-item] .remove').click();
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  await new Promise((resolve) => { const check = () => (document.querySelector('[data-testid=article-body]') ? requestAnimationFrame(check) : resolve()); check(); });
+  const t0 = performance.now();
+  const dt = new DataTransfer();
+  dt.items.add(new File([text], name, { type: 'text/plain' }));
+  const zone = document.querySelector('[data-testid=dropzone]') || document.body;
+  zone.dispatchEvent(new DragEvent("dragover", { bubbles: true, cancelable: true, dataTransfer: dt }));
+  zone.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: dt }));
+  await new Promise((resolve) => {
+    const check = () => (document.querySelector('[data-testid=article-body] mark') ? resolve() : requestAnimationFrame(check));
+    check();
+  });
+  return performance.now() - t0;
+}, { text, name });
+const seedPath = path.resolve(process.env.LEXO_SHARED || path.join(here, '..', '..', 'shared'), 'seeds', '000_24cdb1bdea82b61a.txt');
+const articles = [
+  ['seed', fs.existsSync(seedPath) ? fs.readFileSync(seedPath, 'utf8') : null, 50],
+  ['article', text, null],
+  ['long', process.argv[3] && fs.existsSync(process.argv[3]) ? fs.readFileSync(process.argv[3], 'utf8') : null, 200],
+];
+await drop(text, 'warm-up.txt');
+for (const [key, body, budget] of articles) {
+  if (!body) { console.log(`drop → on screen: skipped the ${key} article (its text is not here)`); continue; }
+  const runs = [];
+  for (let i = 0; i < 7; i++) runs.push(await drop(body, `${key}.txt`));
+  runs.sort((a, b) => a - b);
+  const words = body.split(/\s+/).filter(Boolean).length;
+  console.log(`Lexo in Chromium: a ${words}-word article dropped → read, tagged and on screen in ${runs[3].toFixed(1)} ms (median of 7, range ${runs[0].toFixed(1)}..${runs[6].toFixed(1)} ms)${budget ? `; budget ${budget} ms` : ''}`);
+  console.log('BENCH ' + JSON.stringify({ key: `drop.chromium.${key}`, ms: runs[3], words }));
 }
-const first = runs[0];
-runs.sort((a, b) => a - b);
-const words = text.split(/\s+/).filter(Boolean).length;
-console.log(`Lexo in Chromium: a ${words}-word article pasted → read, tagged and on screen in ${runs[3].toFixed(1)} ms (median of 7, range ${runs[0].toFixed(1)}..${runs[6].toFixed(1)} ms; the session's first article: ${first.toFixed(1)} ms)`);
 
 // (The entity step alone now runs inside the reading worker, so it is not timed apart here:
 // `lexo bench` times it natively.)
@@ -79,5 +90,6 @@ const peer = await peerPage.evaluate((text) => {
   return times[3];
 }, text);
 console.log(`compromise.js in the same Chromium (a blank page beside it): the same text tagged in ${peer.toFixed(1)} ms (median of 7)`);
+console.log('BENCH ' + JSON.stringify({ key: 'tag.compromise-chromium.article', ms: peer }));
 await browser.close();
 srv.server.close();

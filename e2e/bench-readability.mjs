@@ -20,4 +20,5 @@ for (const bench of ['extraction-bench', 'extraction-wcxb']) {
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   console.log(`Readability.js 0.6 + linkedom (node ${process.versions.node}): ${bench} ${pages.length} pages, ${(ms / pages.length).toFixed(2)} ms/page`);
+  console.log('BENCH ' + JSON.stringify({ key: `extract.readability-node.${bench}`, ms: ms / pages.length, pages: pages.length }));
 }

@@ -1,5 +1,7 @@
-//! `lexo bench`: speed of the core natively (entity tagging and reading a file), printed as
-//! numbers; `make bench` runs compromise.js on the same text in the same run for comparison.
+//! `lexo bench [ARTICLE_OUT [LONG_ARTICLE_OUT]]`: speed of the core natively (entity tagging
+//! and reading a file), printed as numbers and as `BENCH {json}` lines for `make bench`'s table;
+//! `make bench` runs compromise.js on the same text in the same run for comparison, and the
+//! browser bench drops the written 2,000- and 10,000-word articles into the app.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,32 +62,44 @@ pub fn run(args: &[String]) -> ExitCode {
             std::hint::black_box(lexo_core::tag_text(t, None, data));
         }
     });
-    println!("entity tagging (language id included): {:.2} M chars/s", total_chars as f64 / per_pass.as_secs_f64() / 1e6);
+    let mchars = total_chars as f64 / per_pass.as_secs_f64() / 1e6;
+    println!("entity tagging (language id included): {mchars:.2} M chars/s");
+    println!("BENCH {}", serde_json::json!({ "key": "tag.native.corpus", "mchars_s": mchars }));
 
-    // A 2,000-word Albanian article, made by joining articles.
+    for (i, wanted) in [2000, 10_000].into_iter().enumerate() {
+        let article = albanian_article(&texts, wanted);
+        let words = lexo_core::analyze::reading_time::count_words(&article);
+        let tag = median_time(Duration::from_secs(1), || {
+            std::hint::black_box(lexo_core::tag_text(&article, Some("sq"), data));
+        });
+        let read = median_time(Duration::from_secs(1), || {
+            std::hint::black_box(lexo_core::read(article.as_bytes(), "a.txt", data).ok());
+        });
+        let (tag, read) = (tag.as_secs_f64() * 1000.0, read.as_secs_f64() * 1000.0);
+        println!("a {words}-word Albanian article: tagged in {tag:.2} ms; whole pipeline (decode, clean, language, reading time, entities) {read:.2} ms");
+        let size = if i == 0 { "article" } else { "long" };
+        println!("BENCH {}", serde_json::json!({ "key": format!("tag.native.{size}"), "ms": tag, "words": words, "chars": article.chars().count() }));
+        println!("BENCH {}", serde_json::json!({ "key": format!("read.native.{size}"), "ms": read, "words": words }));
+        if let Some(path) = args.get(i) {
+            // For the peer comparison and the browser bench: the exact text measured above.
+            if let Err(e) = std::fs::write(path, &article) {
+                eprintln!("cannot write {path}: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// An Albanian article of at least `words` words, made by joining the corpus's articles.
+fn albanian_article(texts: &[(String, String)], words: u32) -> String {
     let mut article = String::new();
-    for (_, t) in texts.iter().filter(|(l, _)| l == "sq" || l == "fixture").cycle().take(200) {
-        if lexo_core::analyze::reading_time::count_words(&article) >= 2000 {
+    for (_, t) in texts.iter().filter(|(l, _)| l == "sq" || l == "fixture").cycle().take(2000) {
+        if lexo_core::analyze::reading_time::count_words(&article) >= words {
             break;
         }
         article.push_str(t);
         article.push_str("\n\n");
     }
-    let words = lexo_core::analyze::reading_time::count_words(&article);
-    let t = median_time(Duration::from_secs(1), || {
-        std::hint::black_box(lexo_core::tag_text(&article, Some("sq"), data));
-    });
-    println!("a {words}-word Albanian article: tagged in {:.2} ms", t.as_secs_f64() * 1000.0);
-    let t = median_time(Duration::from_secs(1), || {
-        std::hint::black_box(lexo_core::read(article.as_bytes(), "a.txt", data).ok());
-    });
-    println!("the same article, whole pipeline (decode, clean, language, reading time, entities): {:.2} ms", t.as_secs_f64() * 1000.0);
-    if let Some(path) = args.first() {
-        // For the peer comparison (make bench): the exact text measured above.
-        if let Err(e) = std::fs::write(path, &article) {
-            eprintln!("cannot write {path}: {e}");
-            return ExitCode::from(1);
-        }
-    }
-    ExitCode::SUCCESS
+    article
 }

@@ -358,8 +358,13 @@ pub fn extraction(args: &[String]) -> ExitCode {
         }
         let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("?");
         println!("{}", all.line(name));
+        if all.pages > 0 {
+            // Machine-readable, for `make bench`'s table (tools/bench_summary.py).
+            println!("BENCH {}", serde_json::json!({ "key": format!("read.native.{name}"), "ms": all.ms / all.pages as f64, "pages": all.pages }));
+        }
         if extracted > 0 {
             println!("  {name} extraction alone (parse + extract, no analysis): ms/page={:.2}", extract_ms / extracted as f64);
+            println!("BENCH {}", serde_json::json!({ "key": format!("extract.native.{name}"), "ms": extract_ms / extracted as f64, "pages": extracted }));
         }
         for (kind, score) in &by_type {
             println!("{}", score.line(&format!("  {name} {kind}")));
