@@ -33,7 +33,53 @@ pub(super) const CONTAINERS: &[&str] = &["[itemprop=articleBody]", "article", "m
 
 /// The element matching `selector` that holds the most text.
 pub(super) fn largest<'a>(doc: &'a Document, selector: &str) -> Option<NodeRef<'a>> {
-    doc.select(selector).nodes().iter().max_by_key(|n| n.text().chars().filter(|c| !c.is_whitespace()).count()).cloned()
+    doc.select(selector).nodes().iter().max_by_key(|n| char_counts(n).0).cloned()
+}
+
+/// Which of [`CONTAINERS`] an element is (by hand, in the same order: one walk of the page
+/// instead of one selector pass each).
+fn container_kinds(node: &NodeRef) -> [bool; 6] {
+    let attr_is = |name: &str, value: &str| node.attr(name).is_some_and(|v| &*v == value);
+    [attr_is("itemprop", "articleBody"), node.has_name("article"), node.has_name("main"), attr_is("role", "main"), attr_is("id", "main"), attr_is("id", "content")]
+}
+
+/// The text length (all characters) of the largest element of each of [`CONTAINERS`], the
+/// longest of them: how much the page's own article containers hold, found in one walk and
+/// counted where the text is (no copy of it).
+pub(super) fn container_text_len(doc: &Document) -> usize {
+    // Per container: the most non-space characters seen, and that element's length (the last
+    // of equals, as `largest` keeps).
+    let mut best = [(0usize, 0usize, false); 6];
+    for node in doc.root().descendants_it().filter(|n| n.is_element()) {
+        let kinds = container_kinds(&node);
+        if !kinds.contains(&true) {
+            continue;
+        }
+        let (solid, all) = char_counts(&node);
+        for (kind, slot) in kinds.iter().zip(best.iter_mut()) {
+            if *kind && (!slot.2 || solid >= slot.0) {
+                *slot = (solid, all, true);
+            }
+        }
+    }
+    best.iter().map(|b| b.1).max().unwrap_or(0)
+}
+
+/// A node's text as (characters that are not whitespace, all characters), counted in its text
+/// nodes where they are.
+pub(super) fn char_counts(node: &NodeRef) -> (usize, usize) {
+    let mut counts = (0, 0);
+    for d in std::iter::once(*node).chain(node.descendants_it()) {
+        d.query(|t| {
+            if let dom_query::NodeData::Text { contents } = &t.data {
+                for c in contents.chars() {
+                    counts.1 += 1;
+                    counts.0 += usize::from(!c.is_whitespace());
+                }
+            }
+        });
+    }
+    counts
 }
 
 /// The first of the page's article containers (furniture removed) that holds clearly more than

@@ -248,3 +248,23 @@ fn a_section_named_after_its_heading_is_content_not_a_comments_box() {
     assert!(text.contains("tell the reviewers what changes"), "{text}");
     assert!(!text.contains("Great post"), "{text}");
 }
+
+/// Readability wraps a `<span>` that holds a `<div>` in a `<p>` of its own making (a span counts
+/// as phrasing), a tree no parser makes; walked as it is, the question and its answer below ran
+/// together into one paragraph. The content is read as a parser reads it: separate blocks.
+#[test]
+fn a_paragraph_readability_wraps_around_blocks_is_read_as_parsed() {
+    let answer = "Një lëvizje e plotë zakonisht përfshin ngarkimin, transportin dhe shkarkimin e sendeve, dhe ndonjëherë edhe ruajtjen për pak kohë. ";
+    let page = format!(
+        r#"<!doctype html><html><head><title>Pyetje</title></head><body><article><h1>Pyetje të shpeshta</h1>
+<p>{a}{a}</p><p>{a}{a}</p>
+<div>Hyrje e shkurtër <span itemscope><span><div class="q"><h3><span>Çfarë përfshin një lëvizje e plotë?</span></h3>
+<p><span><p class="pad"><span>{a}{a}{a}</span></p></span></p></div></span></span> dhe fundi.</div>
+</article></body></html>"#,
+        a = answer
+    );
+    let a = read(&page);
+    let texts: Vec<String> = a.blocks.iter().filter_map(Block::text).collect();
+    let question = texts.iter().position(|t| t.starts_with("Çfarë përfshin")).unwrap_or_else(|| panic!("question kept as its own block: {texts:?}"));
+    assert!(texts[question].ends_with('?'), "the answer is not glued to the question: {texts:?}");
+}
