@@ -222,6 +222,22 @@ test('several formats at once: web page, gzip, Markdown, JSON Lines, Windows-125
   assert.ok((await page.textContent('[data-testid=article-body]')).includes('ëndrra, çelësi dhe përshëndetje'));
 });
 
+test('a page with formulas: inline math stays in its sentence, display math is set apart', async () => {
+  const para = 'A quadratic equation has degree two and many uses in physics and engineering, where it describes the path of a thrown ball.';
+  const html = `<!DOCTYPE html><html><head><title>Quadratics</title></head><body><article><h1>Solving quadratics</h1><p>${para}</p>
+    <p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, there are two solutions to</p>
+    <math display="block"><mi>a</mi><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mi>b</mi><mi>x</mi><mo>+</mo><mi>c</mi><mo>=</mo><mn>0</mn></math>
+    <p>${para} ${para}</p></article></body></html>`;
+  await dropFiles([{ name: 'quadratics.html', bytes: Buffer.from(html), type: 'text/html' }]);
+  await page.locator('[data-testid=library-item] .open', { hasText: 'quadratics.html' }).first().click();
+  await page.waitForSelector('[data-testid=article-body] .formula');
+  assert.equal(await page.textContent('[data-testid=article-body] .formula[role=math]'), 'ax² + bx + c = 0');
+  const body = await page.textContent('[data-testid=article-body]');
+  assert.ok(body.includes('When a ≠ 0, there are two solutions to'), body);
+  const centred = await page.$eval('[data-testid=article-body] .formula', (e) => getComputedStyle(e).textAlign);
+  assert.equal(centred, 'center');
+});
+
 test('nothing was requested from anywhere but the page itself', () => {
   assert.deepEqual(outside, []);
   assert.ok(srv.requests.every((u) => u.startsWith(PREFIX)), `${srv.requests}`);

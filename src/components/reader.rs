@@ -127,6 +127,8 @@ fn render_block(i: usize, block: &Block, text_of: &TextOf, t: &Texts) -> Html {
             </figure>
         },
         Block::Code { text, .. } => html! { <pre><code>{text}</code></pre> },
+        // Set apart and read as one formula (role="math"; its text is what a reader hears).
+        Block::Formula { text } => html! { <p class="formula" role="math" aria-label={text.clone()} data-say="">{text_of(i, 0, text)}</p> },
         Block::Table { rows } => {
             // Cells and rows are each one separator char apart in the document text, so the cells
             // read in order are laid out exactly like list items.

@@ -122,6 +122,8 @@ pub fn markdown(item: &Named) -> String {
                 let lang: String = lang.as_deref().unwrap_or("").chars().filter(|c| c.is_alphanumeric() || "+-_.".contains(*c)).collect();
                 out.push_str(&format!("{fence}{lang}\n{text}\n{fence}\n\n"));
             }
+            // Readable text, not TeX: a line of its own, escaped like any text.
+            Block::Formula { text } => out.push_str(&format!("{}\n\n", md_escape(text))),
             Block::Table { rows } => {
                 let width = rows.iter().map(Vec::len).max().unwrap_or(0);
                 for (n, row) in rows.iter().enumerate() {
@@ -263,6 +265,7 @@ pub fn html(item: &Named, shown: &[EntityKind], kind_label: KindLabel) -> String
                 out.push_str("</figure>\n");
             }
             Block::Code { text, .. } => out.push_str(&format!("<pre><code>{}</code></pre>\n", esc(text))),
+            Block::Formula { text } => out.push_str(&format!("<p class=\"formula\" role=\"math\">{}</p>\n", esc(text))),
             Block::Table { rows } => {
                 out.push_str("<table>\n");
                 let mut inner = 0;
@@ -417,5 +420,15 @@ mod tests {
         assert!(!only_loc.contains("class=\"e-per\" title"));
         let linked = html_inline("Shih Tiranën", 100, 0, &[], &[InlineLink { start: 5, end: 12, href: "https://x.org/?a=\"b\"".into() }], &|k| k.label().to_owned());
         assert_eq!(linked, "Shih Tiranën", "an address with a quote is not a safe link");
+    }
+
+    #[test]
+    fn formulas_are_set_apart_and_escaped() {
+        let mut d = doc();
+        d.article.blocks.push(Block::Formula { text: "a < b * c".into() });
+        let page = html(&Named { name: "lajm.txt", doc: &d }, &EntityKind::ALL, &|k| k.label().to_owned());
+        assert!(page.contains("<p class=\"formula\" role=\"math\">a &lt; b * c</p>"), "{page}");
+        let md = markdown(&Named { name: "lajm.txt", doc: &d });
+        assert!(md.contains("a \\< b \\* c\n"), "{md}");
     }
 }

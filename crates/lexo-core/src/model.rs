@@ -119,6 +119,9 @@ pub enum Block {
         src: Option<String>,
     },
     Code { text: String, lang: Option<String> },
+    /// A formula shown on its own (display math), as readable text ("x = (−b ± √(b² − 4ac))/(2a)"),
+    /// not as markup: formulas inside a sentence stay in its text.
+    Formula { text: String },
     Table { rows: Vec<Vec<String>> },
     Rule,
 }
@@ -176,7 +179,7 @@ impl Block {
             Block::Heading { text, .. } | Block::Paragraph { text, .. } | Block::Quote { text, .. } => {
                 Some(text.clone())
             }
-            Block::Code { text, .. } => Some(text.clone()),
+            Block::Code { text, .. } | Block::Formula { text } => Some(text.clone()),
             Block::List { items, .. } => Some(items.join("\n")),
             // Pictures are not the article's running text: neither alt text nor captions count
             // (reading time, entities, extraction benchmarks, whose truth leaves captions out);

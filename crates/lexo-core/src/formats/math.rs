@@ -3,11 +3,15 @@
 //! "When a ≠ 0, there are two solutions to ax² + bx + c = 0" keeps its formulas instead of reading
 //! "When , there are two solutions to". Where the presentation markup holds no text, the TeX
 //! annotation is used. The element becomes a `<span class="math">` holding that text (it was
-//! skipped whole before, like `<svg>`).
+//! skipped whole before, like `<svg>`); display math becomes a `<p>` the walker turns into a
+//! [`Block::Formula`](crate::model::Block::Formula), shown set apart.
 
 use dom_query::{Document, NodeRef};
 
-/// Rewrite every `<math>` of the document as a span of its text.
+/// The class of the element a display formula becomes, which the block walker sets apart.
+pub(crate) const FORMULA_CLASS: &str = "lexo-formula";
+
+/// Rewrite every `<math>` of the document as a span of its text (a paragraph for display math).
 pub(crate) fn math_as_text(doc: &Document) {
     // Outermost first; a `<math>` nested in another is rewritten with it.
     let maths: Vec<NodeRef> = doc.select("math").nodes().to_vec();
@@ -21,8 +25,12 @@ pub(crate) fn math_as_text(doc: &Document) {
         if text.is_empty() {
             text = tex_annotation(&math).unwrap_or_default();
         }
-        math.rename("span");
-        math.set_attr("class", "math");
+        // Display math (`display="block"`, or `mode="display"` of old) is a formula of its own:
+        // a `<p>`, which Readability keeps with its class (a `<div>` it would rebuild as a `<p>`
+        // without one).
+        let display = ["display", "mode"].iter().any(|a| math.attr(a).is_some_and(|v| v.eq_ignore_ascii_case("block") || v.eq_ignore_ascii_case("display")));
+        math.rename(if display { "p" } else { "span" });
+        math.set_attr("class", if display { FORMULA_CLASS } else { "math" });
         math.set_text(text);
     }
 }

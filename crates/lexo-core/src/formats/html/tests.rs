@@ -66,8 +66,23 @@ fn a_video_players_menus_are_furniture() {
 fn formulas_in_mathml_stay_in_the_text() {
     let para = "A quadratic equation has degree two and many uses in physics and engineering, where it describes the path of a thrown ball.";
     let html = format!(r#"<html><body><article><h1>Quadratics</h1><p>{para}</p><p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, there are two solutions to <math display="block"><mi>a</mi><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mi>c</mi><mo>=</mo><mn>0</mn></math> always.</p><p>{para}</p></article></body></html>"#);
-    let text = read(&html).text();
-    assert!(text.contains("When a ≠ 0, there are two solutions to ax² + c = 0 always."), "{text}");
+    let article = read(&html);
+    // Inline math stays in its sentence; display math is a formula of its own, set apart where
+    // a browser shows it, between the two halves of the sentence.
+    let blocks: Vec<&Block> = article.blocks.iter().filter(|b| b.text().is_some_and(|t| !t.to_lowercase().contains("quadratic"))).collect();
+    assert_eq!(blocks[0].text().as_deref(), Some("When a ≠ 0, there are two solutions to"), "{blocks:?}");
+    assert_eq!(blocks[1], &Block::Formula { text: "ax² + c = 0".into() }, "{blocks:?}");
+    assert_eq!(blocks[2].text().as_deref(), Some("always."), "{blocks:?}");
+}
+
+#[test]
+fn a_display_formula_of_its_own_is_set_apart_from_its_tex() {
+    let para = "The roots of a quadratic follow from completing the square, a method known for centuries and taught in every school.";
+    let html = format!(
+        r#"<html><body><article><h1>Roots</h1><p>{para}</p><math display="block"><semantics><mrow></mrow><annotation encoding="application/x-tex">x = \frac{{-b \pm \sqrt{{b^2-4ac}}}}{{2a}}</annotation></semantics></math><p>{para}</p></article></body></html>"#
+    );
+    let article = read(&html);
+    assert!(article.blocks.contains(&Block::Formula { text: r"x = \frac{-b \pm \sqrt{b^2-4ac}}{2a}".into() }), "{:?}", article.blocks);
 }
 
 #[test]

@@ -68,6 +68,11 @@ impl Walker<'_> {
             if never_read(&child, &name) || is_furniture(&child) {
                 continue;
             }
+            if child.attr("class").is_some_and(|c| &*c == super::super::math::FORMULA_CLASS) {
+                let text = collapse(&child.text());
+                self.push(Block::Formula { text });
+                continue;
+            }
             if name != "figure" && is_caption(&child) {
                 self.caption(inline_text(&child));
                 continue;
