@@ -23,6 +23,10 @@ for dirpath, _, names in sorted(os.walk(root)):
         rel = os.path.relpath(path, root).replace(os.sep, "/")
         if rel == "sw.js":
             continue
+        # index.html is the page "./" already caches (a second copy would be fetched twice).
+        if rel == "index.html":
+            digest.update(rel.encode() + b"\0" + open(path, "rb").read())
+            continue
         # Language data is in the version (a new word list or model replaces the cached one)
         # but not precached.
         digest.update(rel.encode() + b"\0" + open(path, "rb").read())
