@@ -131,6 +131,10 @@ const DATE_WORDS: &[&str] = &[
 
 /// A short line that is only a date or time: every word a number, month, weekday or zone.
 fn is_dateline(text: &str) -> bool {
+    // Most paragraphs are longer than a dateline: counted before any word is copied.
+    if text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).nth(10).is_some() {
+        return false;
+    }
     let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     let has_number = words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
     !words.is_empty()
@@ -150,7 +154,7 @@ fn is_credit(text: &str) -> bool {
 /// "... Foto: Reuters") or is a gallery counter ("Image 2 of 5").
 fn is_caption(text: &str) -> bool {
     let t = text.trim();
-    let words: Vec<&str> = t.split_whitespace().collect();
+    let words: Vec<&str> = t.split_whitespace().take(61).collect();
     if words.len() == 4 && ["image", "photo", "foto", "slide", "picture"].contains(&words[0].to_lowercase().as_str()) && words[1].parse::<u32>().is_ok() && words[3].parse::<u32>().is_ok() {
         return true;
     }
@@ -168,7 +172,10 @@ fn is_caption(text: &str) -> bool {
 
 /// At most five words, all letters capitals, no sentence end: a kicker, not a sentence.
 fn is_shouted_label(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(6).count();
+    if !(1..=5).contains(&words) {
+        return false;
+    }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     (1..=5).contains(&words) && letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && !text.trim_end().ends_with(['.', '!', '?'])
 }
@@ -207,6 +214,45 @@ fn drop_teaser_sections(blocks: Vec<crate::Block>, related: &mut Vec<String>) ->
 /// (more than any article in either extraction benchmark has).
 const REPEAT_WINDOW: usize = 300;
 
+/// Which blocks to keep when short paragraphs that a longer one near them contains (or begins)
+/// leave. The substring search runs only where it can succeed: a paragraph can contain another
+/// only if it has every whole word of it (all but its first and last, which a match may cut),
+/// and a 256-bit signature of each paragraph's words rules most pairs out before any search.
+fn unrepeated(blocks: &[crate::Block]) -> Vec<bool> {
+    let paragraphs: Vec<(usize, &str, [u64; 4])> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| if let crate::Block::Paragraph { text, .. } = b { Some((i, text.as_str(), word_signature(text.split_whitespace()))) } else { None })
+        .collect();
+    let mut keep = vec![true; blocks.len()];
+    for (here, &(block, text, _)) in paragraphs.iter().enumerate() {
+        // Captions and teasers are short; long paragraphs are not checked (it would cost n²).
+        if !(8..=80).contains(&text.split_whitespace().count()) {
+            continue;
+        }
+        let stem = text.trim_end_matches("more").trim_end().trim_end_matches(['.', '…']).trim_end();
+        let words: Vec<&str> = stem.split_whitespace().collect();
+        let inner = word_signature(words.iter().copied().skip(1).take(words.len().saturating_sub(2)));
+        // Only the paragraphs near it: a repeated caption or teaser sits by what it repeats,
+        // and a page of 60,000 short paragraphs must not cost 60,000² searches.
+        let near = &paragraphs[here.saturating_sub(REPEAT_WINDOW)..(here + REPEAT_WINDOW).min(paragraphs.len())];
+        let repeated = near.iter().any(|(_, other, sig)| other.len() > text.len() && (0..4).all(|k| inner[k] & !sig[k] == 0) && other.contains(stem));
+        keep[block] = !repeated;
+    }
+    keep
+}
+
+/// One bit per word (of 256, by a hash of its bytes).
+fn word_signature<'a>(words: impl Iterator<Item = &'a str>) -> [u64; 4] {
+    let mut sig = [0u64; 4];
+    for w in words {
+        let h = w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        let bit = (h >> 56) as usize;
+        sig[bit / 64] |= 1 << (bit % 64);
+    }
+    sig
+}
+
 /// Drop noise paragraphs from extracted blocks (HTML, Markdown, JSON bodies): teasers go to
 /// `related`, a "Source: X" line to the site when none is known, embeds and chrome away.
 pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, related: &mut Vec<String>) -> Vec<crate::Block> {
@@ -238,21 +284,11 @@ pub fn clean_blocks(blocks: Vec<crate::Block>, site: &mut Option<String>, relate
         crate::Block::Paragraph { text, .. } if text.split_whitespace().count() >= 3 => seen.insert(text.clone()),
         _ => true,
     });
-    let paragraphs: Vec<String> = blocks.iter().filter_map(|b| if let crate::Block::Paragraph { text, .. } = b { Some(text.clone()) } else { None }).collect();
-    let mut at = 0usize;
-    blocks.retain(|b| {
-        let crate::Block::Paragraph { text, .. } = b else { return true };
-        let here = at;
-        at += 1;
-        // Captions and teasers are short; long paragraphs are not checked (it would cost n²).
-        if !(8..=80).contains(&text.split_whitespace().count()) {
-            return true;
-        }
-        let stem = text.trim_end_matches("more").trim_end().trim_end_matches(['.', '…']).trim_end();
-        // Only the paragraphs near it: a repeated caption or teaser sits by what it repeats,
-        // and a page of 60,000 short paragraphs must not cost 60,000² searches.
-        let near = &paragraphs[here.saturating_sub(REPEAT_WINDOW)..(here + REPEAT_WINDOW).min(paragraphs.len())];
-        !near.iter().any(|other| other.len() > text.len() && other.contains(stem))
+    let keep = unrepeated(&blocks);
+    let mut index = 0;
+    blocks.retain(|_| {
+        index += 1;
+        keep[index - 1]
     });
     // Bare datelines ("November 20, 2019", "05/10/2018 |"), credits ("© Aaron Schwartz"),
     // "By ..." lines, photo captions and unrendered WordPress shortcodes ("[button link=...]Send
@@ -363,6 +399,13 @@ mod tests {
         ];
         let kept = clean_blocks(blocks, &mut None, &mut Vec::new());
         assert_eq!(kept.len(), 2, "{kept:?}");
+        // A repeat may begin or end inside a word of the longer paragraph: only its inner words
+        // must be whole words there, which is all the word signatures ask of it.
+        let long = "The mayor opened the new bridge over the river on Monday morning, and crowds crossed it at once.";
+        let blocks = vec![Block::paragraph(long), Block::paragraph("he mayor opened the new bridge over the river on Monday mor"), Block::paragraph("A different paragraph about the city council's budget meeting on Friday.")];
+        let kept = clean_blocks(blocks, &mut None, &mut Vec::new());
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert_eq!(kept[0].text().as_deref(), Some(long));
     }
 
     #[test]
