@@ -238,6 +238,23 @@ test('a page with formulas: inline math stays in its sentence, display math is s
   assert.equal(centred, 'center');
 });
 
+test('word lists for one language come with its first article: an English reader never fetches the Albanian lemmas', async () => {
+  const fresh = await browser.newPage();
+  const lists = [];
+  fresh.on('request', (r) => { if (r.url().includes('/lexicons/')) lists.push(r.url().slice(base.length)); });
+  await fresh.goto(base);
+  await fresh.waitForSelector('[data-testid=dropzone]');
+  const pick = async (name) => {
+    await fresh.setInputFiles('[data-testid=file-input]', path.join(fixtures, name));
+    await fresh.waitForFunction((n) => [...document.querySelectorAll('[data-testid=library-item]')].some((e) => e.textContent.includes(n) && !e.textContent.includes('reading…')), name);
+  };
+  await pick('bbc_en.txt');
+  assert.deepEqual(lists.sort(), ['lexicons/cues.tsv', 'lexicons/known.tsv', 'lexicons/places_derived.txt', 'lexicons/wikiann_names.tsv']);
+  await pick('glued_sq.txt');
+  assert.deepEqual(lists.filter((u) => u.includes('sq_lemmas')), ['lexicons/sq_lemmas.txt']);
+  await fresh.close();
+});
+
 test('nothing was requested from anywhere but the page itself', () => {
   assert.deepEqual(outside, []);
   assert.ok(srv.requests.every((u) => u.startsWith(PREFIX)), `${srv.requests}`);

@@ -1,7 +1,8 @@
 //! The reading engine: lexo-core in a dedicated Web Worker with its own wasm, so parsing and
 //! tagging never block the page. It owns the entity data (fetched from the site itself when the
-//! first file arrives: the word lists, then a language's tagger model the first time an article
-//! in it arrives; nothing before, so the first visit loads no language data) and
+//! first file arrives: the word lists every language uses, then a language's tagger model and
+//! its own word lists the first time an article in it arrives; nothing before, so the first
+//! visit loads no language data) and
 //! reads one file at a time, answering each with one message (see `lexo_web::protocol`).
 //! It reads plain text and JSON itself; HTML, Markdown, packages, gzip and legacy encodings go
 //! to the reader module (`lexo-reader.rs`, a nested worker started the first time such a file
@@ -33,8 +34,9 @@ mod engine {
     #[derive(Default)]
     struct Engine {
         data: EntityData,
-        /// Languages whose model was fetched (or tried): each is fetched once.
-        models_tried: Vec<&'static str>,
+        /// Languages whose first article came: their model and own word lists were fetched
+        /// (or tried) then, once.
+        langs_seen: Vec<&'static str>,
         queue: VecDeque<(Job, Vec<u8>)>,
         data_ready: bool,
         /// The word lists are being fetched (started by the first file).
@@ -101,20 +103,14 @@ mod engine {
         post(Reply::Ready);
     }
 
-    /// Fetch the word lists (every language's tagger was trained with all five), then read.
+    /// Fetch the word lists every language uses, then read. (A list for one language, the
+    /// Albanian lemmas, comes with that language's first article: see `read`.)
     fn load_word_lists(engine: &Rc<RefCell<Engine>>) {
         let engine = engine.clone();
         spawn_local(async move {
             let mut data = EntityData::empty();
-            for lexicon in Lexicon::ALL {
-                let url = format!("lexicons/{}", lexicon.file_name());
-                let installed = match fetch(&url).await {
-                    Ok(bytes) => String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned()).and_then(|t| data.install_lexicon(lexicon, t).map_err(|e| e.to_string())),
-                    Err(e) => Err(e),
-                };
-                if let Err(e) = installed {
-                    web_sys::console::warn_1(&format!("Lexo: {url}: {e}; names are found without this word list").into());
-                }
+            for lexicon in Lexicon::ALL.into_iter().filter(|l| l.language().is_none()) {
+                install_word_list(&mut data, lexicon).await;
             }
             data.prepare();
             let mut engine_mut = engine.borrow_mut();
@@ -123,6 +119,17 @@ mod engine {
             drop(engine_mut);
             pump(&engine);
         });
+    }
+
+    async fn install_word_list(data: &mut EntityData, lexicon: Lexicon) {
+        let url = format!("lexicons/{}", lexicon.file_name());
+        let installed = match fetch(&url).await {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned()).and_then(|t| data.install_lexicon(lexicon, t).map_err(|e| e.to_string())),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = installed {
+            web_sys::console::warn_1(&format!("Lexo: {url}: {e}; names are found without this word list").into());
+        }
     }
 
     /// Read queued files one after another, once the word lists are in.
@@ -171,9 +178,20 @@ mod engine {
         };
         for article in &articles {
             let lang = lexo_core::article_language(article).code;
-            let wanted = MODEL_LANGS.contains(&lang) && !engine.borrow().models_tried.contains(&lang);
-            if wanted {
-                engine.borrow_mut().models_tried.push(lang);
+            if engine.borrow().langs_seen.contains(&lang) {
+                continue;
+            }
+            engine.borrow_mut().langs_seen.push(lang);
+            // The word lists of this language alone (each language's first article brings them).
+            for lexicon in Lexicon::ALL.into_iter().filter(|l| l.language() == Some(lang)) {
+                let mut data = engine.borrow().data.clone();
+                install_word_list(&mut data, lexicon).await;
+                // The indexes are rebuilt here, once: each file's analysis works on a copy, and a
+                // copy without them would build its own and drop it (37 ms a file).
+                data.prepare();
+                engine.borrow_mut().data = data;
+            }
+            if MODEL_LANGS.contains(&lang) {
                 let url = format!("models/entities-{lang}.bin");
                 match fetch(&url).await {
                     Ok(model) => {

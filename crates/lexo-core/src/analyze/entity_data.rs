@@ -34,6 +34,17 @@ pub enum Lexicon {
 impl Lexicon {
     pub const ALL: [Lexicon; 5] = [Lexicon::SqLemmas, Lexicon::LearnedNames, Lexicon::Places, Lexicon::Cues, Lexicon::Known];
 
+    /// The one language whose text the list is consulted for, if it serves only one: the web
+    /// engine fetches such a list with that language's first article, the others with the first
+    /// file. (The Albanian lemmas are looked up for Albanian text alone; a test checks that the
+    /// other languages tag the same without them.)
+    pub fn language(self) -> Option<&'static str> {
+        match self {
+            Lexicon::SqLemmas => Some("sq"),
+            Lexicon::LearnedNames | Lexicon::Places | Lexicon::Cues | Lexicon::Known => None,
+        }
+    }
+
     /// The file's name under `data/entities/` (and under `lexicons/` in the web app's dist).
     pub fn file_name(self) -> &'static str {
         match self {
