@@ -16,6 +16,10 @@ use super::entity_index::EntityIndex;
 /// quick to render (the selected article is always rendered, wherever it is).
 const ROWS: usize = 1000;
 
+/// Rows put on screen per task: a folder of 500 files listed at once is drawn over a few frames
+/// (one 500-row render held the page for 220 ms), the page answering in between.
+const ROWS_PER_PAINT: usize = 100;
+
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
     pub ui: UiLang,
@@ -60,6 +64,17 @@ pub fn Library(props: &LibraryProps) -> Html {
     let selected_at = props.selected.and_then(|id| props.entries.iter().position(|e| e.id == id));
     let limit = (*rows).max(selected_at.map_or(0, |p| p + 1));
     let more = props.entries.len().saturating_sub(limit);
+    // How many of those rows are drawn yet: the rest follow, ROWS_PER_PAINT a task.
+    let painted = use_state(|| ROWS_PER_PAINT);
+    let wanted = limit.min(props.entries.len());
+    {
+        let painted = painted.clone();
+        use_effect_with((*painted, wanted), move |&(now, wanted)| {
+            let next = (now < wanted).then(|| gloo::timers::callback::Timeout::new(0, move || painted.set(now + ROWS_PER_PAINT)));
+            move || drop(next)
+        });
+    }
+    let drawn = limit.min((*painted).max(selected_at.map_or(0, |p| p + 1)));
     let on_more = {
         let rows = rows.clone();
         Callback::from(move |_: MouseEvent| rows.set(limit + ROWS))
@@ -92,7 +107,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                 <p class="empty-note">{t.no_match}</p>
             }
             <ul class="library-list">
-            { for props.entries.iter().take(limit).map(|e| item(props, e)) }
+            { for props.entries.iter().take(drawn).map(|e| item(props, e)) }
             </ul>
             if more > 0 {
                 <button class="button show-more" data-testid="show-more" onclick={on_more}>{fill(t.show_more, &[&props.ui.number(more.min(ROWS))])}</button>
