@@ -40,6 +40,16 @@ pub struct Envelope {
     pub reply: Reply,
 }
 
+/// The reason a worker's panic hook sends in `Crashed` (the engine's and the reader module's):
+/// "the reader failed on it", with the panic's message when it has one.
+pub fn crash_reason(info: &std::panic::PanicHookInfo) -> String {
+    let payload = info.payload();
+    match payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned()) {
+        Some(msg) => format!("the reader failed on it ({msg})"),
+        None => "the reader failed on it".to_owned(),
+    }
+}
+
 /// The reader module's answers to the engine worker.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum ReaderReply {

@@ -17,7 +17,7 @@ fn main() {
 mod reader {
     use std::cell::Cell;
 
-    use lexo_web::protocol::{Job, ReaderEnvelope, ReaderReply, MAX_ARTICLES, VERSION};
+    use lexo_web::protocol::{crash_reason, Job, ReaderEnvelope, ReaderReply, MAX_ARTICLES, VERSION};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -34,13 +34,7 @@ mod reader {
     }
 
     pub fn start() {
-        std::panic::set_hook(Box::new(|info| {
-            let reason = match info.payload().downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| info.payload().downcast_ref::<String>().cloned()) {
-                Some(msg) => format!("the reader failed on it ({msg})"),
-                None => "the reader failed on it".to_owned(),
-            };
-            post(ReaderReply::Crashed { id: CURRENT.with(Cell::get), reason });
-        }));
+        std::panic::set_hook(Box::new(|info| post(ReaderReply::Crashed { id: CURRENT.with(Cell::get), reason: crash_reason(info) })));
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
             let parts = js_sys::Array::from(&e.data());
             let Some(job) = parts.get(0).as_string().and_then(|h| serde_json::from_str::<Job>(&h).ok()) else { return };

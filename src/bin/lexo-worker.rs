@@ -25,7 +25,7 @@ mod engine {
     use std::rc::Rc;
 
     use lexo_core::{Article, EntityData, Lexicon, MODEL_LANGS};
-    use lexo_web::protocol::{Envelope, Job, ReaderEnvelope, ReaderReply, Reply, MAX_ARTICLES, VERSION};
+    use lexo_web::protocol::{crash_reason, Envelope, Job, ReaderEnvelope, ReaderReply, Reply, MAX_ARTICLES, VERSION};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -80,13 +80,7 @@ mod engine {
     }
 
     pub fn start() {
-        std::panic::set_hook(Box::new(|info| {
-            let reason = match info.payload().downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| info.payload().downcast_ref::<String>().cloned()) {
-                Some(msg) => format!("the reader failed on it ({msg})"),
-                None => "the reader failed on it".to_owned(),
-            };
-            post(Reply::Crashed { id: CURRENT.with(Cell::get), reason });
-        }));
+        std::panic::set_hook(Box::new(|info| post(Reply::Crashed { id: CURRENT.with(Cell::get), reason: crash_reason(info) })));
         let engine = Rc::new(RefCell::new(Engine::default()));
         let on_message = {
             let engine = engine.clone();
