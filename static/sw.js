@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 // Lexo's service worker: after one visit the app opens and works with no network. The page's
 // own files are cached at install (their list and the version are written in at build time by
-// tools/sw_manifest.py); language data (word lists, a language's tagger model) is cached the
-// first time the reading worker fetches it.
+// tools/sw_manifest.py); language data (word lists, a language's tagger model) and the reader
+// module (web pages, Markdown, packages) are cached the first time the reading worker fetches them.
 // Pages are fetched network-first, so a new deployment is picked up on the next visit, and the
 // old version's cache is deleted once the new one has taken over.
 const VERSION = '__LEXO_VERSION__';

@@ -23,14 +23,11 @@ for dirpath, _, names in sorted(os.walk(root)):
         rel = os.path.relpath(path, root).replace(os.sep, "/")
         if rel == "sw.js":
             continue
-        # index.html is the page "./" already caches (a second copy would be fetched twice).
-        if rel == "index.html":
-            digest.update(rel.encode() + b"\0" + open(path, "rb").read())
-            continue
-        # Language data is in the version (a new word list or model replaces the cached one)
-        # but not precached.
+        # Every file is in the version (a new word list, model or reader replaces the cached
+        # one). Language data and the reader module are cached when first fetched, not
+        # precached; index.html is the page "./" already caches (else it is fetched twice).
         digest.update(rel.encode() + b"\0" + open(path, "rb").read())
-        if not rel.startswith(("models/", "lexicons/", "lexo-reader")):
+        if rel != "index.html" and not rel.startswith(("models/", "lexicons/", "lexo-reader")):
             assets.append(rel)
 version = digest.hexdigest()[:16]
 sw = sw.replace("__LEXO_ASSETS__", json.dumps(assets)).replace("__LEXO_VERSION__", version)

@@ -38,7 +38,7 @@ pub(super) fn largest<'a>(doc: &'a Document, selector: &str) -> Option<NodeRef<'
 
 /// Which of [`CONTAINERS`] an element is (by hand, in the same order: one walk of the page
 /// instead of one selector pass each).
-fn container_kinds(node: &NodeRef) -> [bool; 6] {
+pub(super) fn container_kinds(node: &NodeRef) -> [bool; CONTAINERS.len()] {
     let attr_is = |name: &str, value: &str| node.attr(name).is_some_and(|v| &*v == value);
     [attr_is("itemprop", "articleBody"), node.has_name("article"), node.has_name("main"), attr_is("role", "main"), attr_is("id", "main"), attr_is("id", "content")]
 }
@@ -49,7 +49,7 @@ fn container_kinds(node: &NodeRef) -> [bool; 6] {
 pub(super) fn container_text_len(doc: &Document) -> usize {
     // Per container: the most non-space characters seen, and that element's length (the last
     // of equals, as `largest` keeps).
-    let mut best = [(0usize, 0usize, false); 6];
+    let mut best = [(0usize, 0usize, false); CONTAINERS.len()];
     for node in doc.root().descendants_it().filter(|n| n.is_element()) {
         let kinds = container_kinds(&node);
         if !kinds.contains(&true) {

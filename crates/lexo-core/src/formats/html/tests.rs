@@ -283,3 +283,16 @@ fn a_paragraph_readability_wraps_around_blocks_is_read_as_parsed() {
     let question = texts.iter().position(|t| t.starts_with("Çfarë përfshin")).unwrap_or_else(|| panic!("question kept as its own block: {texts:?}"));
     assert!(texts[question].ends_with('?'), "the answer is not glued to the question: {texts:?}");
 }
+
+/// `container_kinds` spells out `CONTAINERS` by hand (one walk instead of six selector passes):
+/// each element must be of exactly the containers whose selector matches it.
+#[test]
+fn container_kinds_match_the_container_selectors() {
+    let doc = parse(
+        r#"<div itemprop="articleBody">a</div><article>b</article><main>c</main><div role="main">d</div><div id="main">e</div><div id="content">f</div><div id="other" role="note">g</div>"#,
+    );
+    for node in doc.select("div, article, main").nodes() {
+        let by_selector: Vec<bool> = CONTAINERS.iter().map(|sel| doc.select(sel).nodes().iter().any(|n| n.id == node.id)).collect();
+        assert_eq!(candidates::container_kinds(node).to_vec(), by_selector, "{}", node.text());
+    }
+}
